@@ -1,0 +1,46 @@
+# The docs target: Doxygen HTML with the doxygen-awesome theme. Each lesson runs once while the
+# docs build and writes its numbers and timelines (docs/generated/<stem>.numbers.md), which its
+# page includes; no number on a page is typed by hand.
+
+find_package(Doxygen 1.9 COMPONENTS dot)
+set(ASYNCLAB_DOXYGEN_AWESOME /usr/share/doxygen-awesome-css CACHE PATH "Where doxygen-awesome-css lives")
+
+function(asynclab_add_docs)
+  if(NOT DOXYGEN_FOUND)
+    add_custom_target(docs COMMAND ${CMAKE_COMMAND} -E echo "asynclab: doxygen is missing; run cmake/install_dependencies.sh"
+                           COMMAND ${CMAKE_COMMAND} -E false)
+    return()
+  endif()
+
+  set(generated ${PROJECT_BINARY_DIR}/docs/generated)
+  file(MAKE_DIRECTORY ${generated})
+  get_property(lessons GLOBAL PROPERTY ASYNCLAB_LESSONS)
+  set(numbers "")
+  foreach(stem IN LISTS lessons)
+    add_custom_command(
+      OUTPUT ${generated}/${stem}.numbers.md
+      COMMAND lesson_${stem} --no-color --markdown ${generated}/${stem}.numbers.md > ${generated}/${stem}.log
+      DEPENDS lesson_${stem}
+      COMMENT "Running lesson ${stem} for its docs page")
+    list(APPEND numbers ${generated}/${stem}.numbers.md)
+  endforeach()
+
+  configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${PROJECT_BINARY_DIR}/docs/Doxyfile @ONLY)
+  add_custom_target(docs
+    COMMAND Doxygen::doxygen ${PROJECT_BINARY_DIR}/docs/Doxyfile
+    COMMAND ${CMAKE_COMMAND} -E echo "Docs: ${PROJECT_BINARY_DIR}/docs/html/index.html"
+    DEPENDS ${numbers}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    COMMENT "Building the docs with Doxygen")
+endfunction()
+
+# The bench target: every benchmark, printed as a table and saved as Google Benchmark JSON in
+# results/<host>-<date>.json.
+function(asynclab_add_bench_target)
+  add_custom_target(bench
+    COMMAND ${CMAKE_COMMAND} -DBENCHMARKS=$<TARGET_FILE:asynclab_benchmarks> -DRESULTS=${PROJECT_SOURCE_DIR}/results
+            -P ${PROJECT_SOURCE_DIR}/cmake/run_benchmarks.cmake
+    DEPENDS asynclab_benchmarks
+    USES_TERMINAL
+    COMMENT "Running the benchmarks")
+endfunction()

@@ -1,0 +1,40 @@
+#pragma once
+/// \file
+/// Pictures of a timeline: an ASCII chart for the terminal, Chrome trace-event JSON for Perfetto.
+
+#include "lab/timeline.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// How `ascii_chart` lays out its picture.
+struct chart_options {
+  int width = 80;     ///< total columns, labels included
+  int max_rows = 12;  ///< task rows at most; with more tasks, each row stands for a group of them
+  /// The time the chart's width stands for. Zero means the timeline's own length; give two charts
+  /// the same span to compare them at the same scale.
+  std::chrono::nanoseconds span{0};
+};
+
+/// From the first span's start to the last span's end.
+std::chrono::nanoseconds duration(const timeline& recorded);
+
+/// Draws the timeline: one row per task (or per group of tasks), one row for loop stalls, a time axis.
+///
+/// A task row shows `=` where the task was in flight; a group row shows `=` where all of its tasks
+/// were, `-` where some were. The loop row shows `#` where the loop was stalled.
+std::string ascii_chart(const timeline& recorded, const chart_options& options = {});
+
+/// Writes the timelines as Chrome trace-event JSON, which Perfetto and chrome://tracing open.
+///
+/// Each timeline becomes a process; each task gets its own track, so overlapping tasks show side by
+/// side; stalls go on an "event loop" track. Times are relative to the earliest span of all.
+void write_chrome_trace(std::ostream& out, const std::vector<const timeline*>& timelines);
+
+/// Formats a duration for people: "1.00 s", "100 ms", "12.0 us", "350 ns".
+std::string human_duration(std::chrono::nanoseconds duration);
+
+}  // namespace lab

@@ -1,0 +1,329 @@
+#include "lab/runner.hpp"
+
+#include "lab/chart.hpp"
+#include "lab/json.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <optional>
+
+namespace lab {
+
+const char* name_of(version v) { return v == version::pitfall ? "pitfall" : "solution"; }
+
+namespace {
+
+/// The command line, once parsed.
+struct options {
+  std::string only;
+  bool json = false;
+  bool no_color = false;
+  std::string trace_path;
+  std::string markdown_path;
+};
+
+/// One version's run: what it reported and the timeline it drew.
+struct run {
+  version which;
+  run_report report;
+  std::unique_ptr<timeline> spans;
+};
+
+/// What the lesson showed, all runs taken together.
+struct verdict {
+  bool showed = true;
+  std::optional<double> ratio;  // pitfall wall / solution wall, when both ran
+  std::string sentence;
+};
+
+/// Rejects anything but a whole number in [min, max], with a message that says what was given.
+CLI::Validator whole_number_from(int min, int max)
+{
+  return CLI::Validator(
+      [=](std::string& text) -> std::string {
+        long long number = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+        const bool whole = end == text.data() + text.size();
+        if (error == std::errc::invalid_argument || !whole)
+          return fmt::format("must be a whole number from {} to {} (got '{}')", min, max, text);
+        if (error == std::errc::result_out_of_range || number < min || number > max)
+          return fmt::format("must be from {} to {} (got {})", min, max, text);
+        return {};
+      },
+      fmt::format("{}..{}", min, max));
+}
+
+std::string program_name(const lesson& lesson) { return "lesson_" + lesson.number; }
+
+std::string json_key(const std::string& flag)
+{
+  std::string key = flag.substr(flag.find_first_not_of('-'));
+  std::replace(key.begin(), key.end(), '-', '_');
+  return key;
+}
+
+std::string one_line(std::string text)
+{
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+/// Opens a file for writing before the lesson runs, so a bad path costs nothing.
+std::optional<std::string> check_writable(const char* flag, const std::string& path, std::ofstream& file)
+{
+  if (path.empty()) return std::nullopt;
+  file.open(path);
+  if (!file) return fmt::format("{}: cannot write to '{}': {}", flag, path, std::strerror(errno));
+  return std::nullopt;
+}
+
+std::string wrapped(const std::string& text, std::size_t width)
+{
+  std::string result, line, word;
+  const auto flush_word = [&] {
+    if (word.empty()) return;
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      result += line + '\n';
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    word.clear();
+  };
+  for (const char c : text) {
+    if (c == ' ' || c == '\n')
+      flush_word();
+    else
+      word += c;
+  }
+  flush_word();
+  return result + line;
+}
+
+verdict judge(const lesson& lesson, const std::vector<run>& runs)
+{
+  verdict v;
+  for (const auto& r : runs) v.showed = v.showed && r.report.as_expected;
+
+  const auto theory = lesson.theory();
+  if (runs.size() == 2) {
+    const double pitfall = static_cast<double>(runs[0].report.wall.count());
+    const double solution = std::max(1.0, static_cast<double>(runs[1].report.wall.count()));
+    v.ratio = pitfall / solution;
+    // Half the theory is the bar: the lesson is about orders of magnitude, not decimals.
+    v.showed = v.showed && *v.ratio >= theory.ratio / 2;
+  }
+
+  if (runs.size() == 2 && v.showed) {
+    v.sentence = fmt::format("The pitfall took {:.1f}x as long (theory: {:g}x): {}", *v.ratio, theory.ratio, theory.why);
+  } else if (runs.size() == 2) {
+    std::vector<std::string> misses;
+    if (!runs[0].report.as_expected) misses.emplace_back("the pitfall did not show the problem");
+    if (!runs[1].report.as_expected) misses.emplace_back("the solution did not avoid it");
+    if (*v.ratio < theory.ratio / 2)
+      misses.push_back(fmt::format("the pitfall took only {:.1f}x as long (theory: {:g}x)", *v.ratio, theory.ratio));
+    v.sentence = "This run did not show the lesson: ";
+    for (std::size_t i = 0; i < misses.size(); ++i) v.sentence += (i ? "; " : "") + misses[i];
+    v.sentence += ". Is the machine very busy? Run it again.";
+  } else {
+    const auto& r = runs.front();
+    v.sentence = fmt::format("Only the {} ran, and it {}. Run without --only to compare the two.", name_of(r.which),
+                             r.report.as_expected
+                                 ? (r.which == version::pitfall ? "showed the problem" : "avoided the problem")
+                                 : (r.which == version::pitfall ? "did not show the problem" : "did not avoid it"));
+  }
+  return v;
+}
+
+const std::string& api_of(const lesson& lesson, version v)
+{
+  return v == version::pitfall ? lesson.pitfall_api : lesson.solution_api;
+}
+
+/// The table of runs: one row per version, one column per observation.
+std::vector<std::vector<std::string>> table_of(const lesson& lesson, const std::vector<run>& runs)
+{
+  std::vector<std::vector<std::string>> rows{{"", "calls", "wall"}};
+  for (const auto& o : runs.front().report.observations) rows[0].push_back(o.label);
+  for (const auto& r : runs) {
+    std::vector<std::string> row{name_of(r.which), api_of(lesson, r.which), human_duration(r.report.wall)};
+    for (const auto& o : r.report.observations) row.push_back(o.text);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+class painter {
+ public:
+  explicit painter(bool on) : on_(on) {}
+  std::string bold(const std::string& s) const { return on_ ? "\033[1m" + s + "\033[0m" : s; }
+  std::string dim(const std::string& s) const { return on_ ? "\033[2m" + s + "\033[0m" : s; }
+  std::string good(const std::string& s) const { return on_ ? "\033[1;32m" + s + "\033[0m" : s; }
+  std::string bad(const std::string& s) const { return on_ ? "\033[1;31m" + s + "\033[0m" : s; }
+
+ private:
+  bool on_;
+};
+
+std::string heading(const lesson& lesson) { return fmt::format("Lesson {} · {}", lesson.number, lesson.title); }
+
+void print_text(const lesson& lesson, const std::vector<run>& runs, const verdict& v, const chart_options& chart,
+                const painter& paint)
+{
+  fmt::print("\n");
+  for (const auto& r : runs) {
+    fmt::print("{} {}\n", paint.bold(name_of(r.which)), paint.dim("· " + api_of(lesson, r.which)));
+    fmt::print("{}\n", ascii_chart(*r.spans, chart));
+  }
+
+  const auto rows = table_of(lesson, runs);
+  std::vector<std::size_t> widths(rows[0].size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (std::size_t c = 0; c < rows[r].size(); ++c) line += fmt::format("{:<{}}   ", rows[r][c], widths[c]);
+    line.erase(line.find_last_not_of(' ') + 1);
+    fmt::print("{}\n", r == 0 ? paint.dim(line) : line);
+  }
+  fmt::print("\n{}\n", v.showed ? paint.good(wrapped(v.sentence, 78)) : paint.bad(wrapped(v.sentence, 78)));
+}
+
+void print_json(const lesson& lesson, const std::vector<run>& runs, const verdict& v)
+{
+  std::string json = fmt::format("{{\n  \"lesson\": {},\n  \"title\": {},\n  \"scenario\": {{",
+                                 json_quoted(lesson.number + "_" + lesson.name), json_quoted(lesson.title));
+  for (std::size_t i = 0; i < lesson.parameters.size(); ++i)
+    json += fmt::format("{}{}: {}", i ? ", " : "", json_quoted(json_key(lesson.parameters[i].flag)),
+                        *lesson.parameters[i].value);
+  json += "},\n";
+  for (const auto& r : runs) {
+    const std::chrono::duration<double> wall = r.report.wall;
+    json += fmt::format("  \"{}\": {{\"calls\": {}, \"wall_seconds\": {:.6f}", name_of(r.which),
+                        json_quoted(api_of(lesson, r.which)), wall.count());
+    for (const auto& o : r.report.observations) json += fmt::format(", {}: {:.9g}", json_quoted(o.key), o.value);
+    json += fmt::format(", \"as_expected\": {}}},\n", r.report.as_expected);
+  }
+  const auto theory = lesson.theory();
+  json += fmt::format("  \"ratio\": {{\"measured\": {}, \"expected\": {:g}}},\n",
+                      v.ratio ? fmt::format("{:.3f}", *v.ratio) : std::string("null"), theory.ratio);
+  json += fmt::format("  \"showed\": {},\n  \"verdict\": {}\n}}\n", v.showed, json_quoted(v.sentence));
+  fmt::print("{}", json);
+}
+
+void write_markdown(std::ofstream& out, const lesson& lesson, const std::vector<run>& runs, const verdict& v,
+                    const chart_options& chart)
+{
+  const auto rows = table_of(lesson, runs);
+  out << fmt::format("Scenario: {}\n\n", lesson.scenario());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line = "|";
+    for (std::size_t c = 0; c < rows[r].size(); ++c)
+      line += " " + (r > 0 && c == 1 ? "`" + rows[r][c] + "`" : rows[r][c]) + " |";
+    out << line << '\n';
+    if (r == 0) {
+      std::string rule = "|";
+      for (std::size_t c = 0; c < rows[r].size(); ++c) rule += "---|";
+      out << rule << '\n';
+    }
+  }
+  out << '\n' << v.sentence << "\n\n";
+  for (const auto& r : runs)
+    out << fmt::format("The {}'s timeline:\n\n```\n{}```\n\n", name_of(r.which), ascii_chart(*r.spans, chart));
+}
+
+}  // namespace
+
+int run_lesson(const lesson& lesson, int argc, const char* const* argv)
+{
+  const auto program = program_name(lesson);
+  options chosen;
+  CLI::App app(fmt::format("{}\n{}", heading(lesson), wrapped(lesson.story, 78)), program);
+  for (const auto& p : lesson.parameters)
+    app.add_option(p.flag, *p.value, p.meaning)->check(whole_number_from(p.min, p.max))->capture_default_str();
+  app.add_option("--only", chosen.only, "run only the pitfall or only the solution")
+      ->check(CLI::IsMember({"pitfall", "solution"}));
+  app.add_flag("--json", chosen.json, "print the outcomes as JSON instead of text");
+  app.add_option("--trace", chosen.trace_path, "write a Chrome trace (open it in Perfetto) to FILE")
+      ->type_name("FILE");
+  app.add_option("--markdown", chosen.markdown_path, "write the numbers and timelines as Markdown to FILE")
+      ->type_name("FILE");
+  app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    fmt::print(stderr, "{}: {} (see --help)\n", program, one_line(error.what()));
+    return 2;
+  }
+
+  if (lesson.check) {
+    if (const auto problem = lesson.check(); !problem.empty()) {
+      fmt::print(stderr, "{}: {}\n", program, problem);
+      return 2;
+    }
+  }
+
+  std::ofstream trace_file, markdown_file;
+  for (auto problem : {check_writable("--trace", chosen.trace_path, trace_file),
+                       check_writable("--markdown", chosen.markdown_path, markdown_file)}) {
+    if (problem) {
+      fmt::print(stderr, "{}: {}\n", program, *problem);
+      return 2;
+    }
+  }
+
+  const painter paint(!chosen.no_color && !chosen.json && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO));
+  if (!chosen.json) {
+    fmt::print("{}\n\n{}\n\n", paint.bold(heading(lesson)), wrapped(lesson.story, 78));
+    fmt::print("{} {}\n", paint.bold("Scenario:"), lesson.scenario());
+    fmt::print("{} {}\n", paint.bold("Predict: "), wrapped(lesson.question(), 68));
+    std::fflush(stdout);
+  }
+
+  std::vector<run> runs;
+  try {
+    for (const auto which : {version::pitfall, version::solution}) {
+      if (!chosen.only.empty() && chosen.only != name_of(which)) continue;
+      auto spans = std::make_unique<timeline>(name_of(which));
+      auto report = lesson.run(which, instruments{.measure = true, .spans = spans.get()});
+      runs.push_back({which, std::move(report), std::move(spans)});
+    }
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "{}: the lesson failed: {}\n", program, one_line(error.what()));
+    return 1;
+  }
+
+  // Both charts at the same scale, so the shorter run looks shorter.
+  chart_options chart;
+  for (const auto& r : runs) chart.span = std::max(chart.span, duration(*r.spans));
+
+  const auto v = judge(lesson, runs);
+  if (chosen.json)
+    print_json(lesson, runs, v);
+  else
+    print_text(lesson, runs, v, chart, paint);
+
+  if (trace_file.is_open()) {
+    std::vector<const timeline*> timelines;
+    for (const auto& r : runs) timelines.push_back(r.spans.get());
+    write_chrome_trace(trace_file, timelines);
+  }
+  if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v, chart);
+  return v.showed ? 0 : 1;
+}
+
+}  // namespace lab

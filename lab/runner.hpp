@@ -1,0 +1,67 @@
+#pragma once
+/// \file
+/// The lesson runner: the command line, the printout and the exit codes every lesson shares.
+
+#include "lab/instruments.hpp"
+#include "lab/report.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// The two ways every lesson does the same job.
+enum class version { pitfall, solution };
+
+/// "pitfall" or "solution".
+const char* name_of(version v);
+
+/// How many times as long the pitfall should take, and why.
+struct theory {
+  double ratio = 1;  ///< expected pitfall wall time / solution wall time
+  std::string why;   ///< one sentence, completing "The pitfall took 10x as long: ..."
+};
+
+/// An integer scenario parameter, set from the command line as `--flag N`.
+struct parameter {
+  std::string flag;     ///< e.g. "--tasks"
+  int* value;           ///< where the parsed value goes; what it holds beforehand is the default
+  std::string meaning;  ///< one line for --help
+  int min;              ///< smallest allowed value
+  int max;              ///< largest allowed value
+};
+
+/// Everything a lesson executable hands to `run_lesson`.
+///
+/// The functions are called after the command line is parsed, so they see the scenario the
+/// student asked for.
+struct lesson {
+  std::string number;        ///< "01"
+  std::string name;          ///< "blocking_call"
+  std::string title;         ///< "A blocking call inside a coroutine"
+  std::string story;         ///< two or three sentences: what people do and what goes wrong
+  std::string pitfall_api;   ///< what the pitfall calls, e.g. "std::this_thread::sleep_for"
+  std::string solution_api;  ///< what the solution calls instead
+  std::vector<parameter> parameters;
+  std::function<std::string()> scenario;  ///< the scenario in one sentence
+  std::function<std::string()> question;  ///< what the student should predict before running
+  /// Optional: what is wrong with the parameters taken together ("" when nothing is), e.g. a
+  /// scenario whose pitfall would run for an hour. Checked after each parameter's own range.
+  std::function<std::string()> check;
+  std::function<lab::theory()> theory;
+  std::function<run_report(version, const instruments&)> run;
+};
+
+/// Parses the command line, runs the lesson's pitfall and solution, prints the verdict.
+///
+/// Flags every lesson has: `--only pitfall|solution`, `--json` (print the outcomes as JSON
+/// instead of text), `--trace FILE` (write Chrome trace-event JSON), `--markdown FILE` (write
+/// the numbers and timelines as Markdown, for the docs), `--no-color`, `--help`. Colour is also
+/// off when `NO_COLOR` is set or standard output is not a terminal.
+///
+/// \returns the process's exit code: 0 when the run showed what the lesson claims, 1 when it did
+///   not, 2 for a bad command line (after one line on standard error that says what was wrong).
+int run_lesson(const lesson& lesson, int argc, const char* const* argv);
+
+}  // namespace lab

@@ -1,0 +1,126 @@
+#include "lab/chart.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The part of a chart row between its two bars.
+std::string bar_of(const std::string& row) { return row.substr(row.find('|') + 1, row.rfind('|') - row.find('|') - 1); }
+
+}  // namespace
+
+TEST_CASE("tasks one after another draw a staircase", "[lab][chart]")
+{
+  lab::timeline recorded("pitfall");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  recorded.record(1, lab::span_kind::task, t0 + 100ms, t0 + 200ms);
+
+  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 40}));
+  REQUIRE(lines.size() >= 3);
+  const auto first = bar_of(lines[0]), second = bar_of(lines[1]);
+  CHECK(lines[0].find("task 1") != std::string::npos);
+  CHECK(lines[1].find("task 2") != std::string::npos);
+  CHECK(first.find('=') < second.find('='));
+  CHECK(first.rfind('=') < second.rfind('='));
+  CHECK(first.back() == ' ');
+  CHECK(second.front() == ' ');
+}
+
+TEST_CASE("overlapping tasks draw the same bar", "[lab][chart]")
+{
+  lab::timeline recorded("solution");
+  const auto t0 = lab::clock::now();
+  for (int task = 0; task < 3; ++task) recorded.record(task, lab::span_kind::task, t0, t0 + 100ms);
+
+  const auto lines = lines_of(lab::ascii_chart(recorded));
+  CHECK(bar_of(lines[0]) == bar_of(lines[1]));
+  CHECK(bar_of(lines[1]) == bar_of(lines[2]));
+  CHECK(bar_of(lines[0]).find(' ') == std::string::npos);
+}
+
+TEST_CASE("a loop stall shows on the event loop row", "[lab][chart]")
+{
+  lab::timeline recorded("pitfall");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  recorded.record(0, lab::span_kind::stall, t0 + 50ms, t0 + 100ms);
+
+  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 40}));
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[1].find("event loop") != std::string::npos);
+  const auto loop = bar_of(lines[1]);
+  CHECK(loop.front() == ' ');
+  CHECK(loop.back() == '#');
+}
+
+TEST_CASE("ten thousand tasks fit in a few rows of 80 columns", "[lab][chart]")
+{
+  lab::timeline recorded("many", 10000);
+  const auto t0 = lab::clock::now();
+  for (int task = 0; task < 10000; ++task)
+    recorded.record(task, lab::span_kind::task, t0 + task * 1us, t0 + task * 1us + 1ms);
+
+  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 80, .max_rows = 12}));
+  CHECK(lines.size() <= 12 + 3);
+  for (const auto& line : lines) CHECK(line.size() <= 80);
+  CHECK(lines[0].find("tasks 1-834") != std::string::npos);
+  CHECK(lines[11].find("-10000") != std::string::npos);
+}
+
+TEST_CASE("a shared span draws the shorter run shorter", "[lab][chart]")
+{
+  lab::timeline recorded("solution");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 100ms);
+
+  const auto bar = bar_of(lines_of(lab::ascii_chart(recorded, {.width = 40, .span = 1s}))[0]);
+  const auto drawn = static_cast<double>(bar.find_last_of('=') + 1);
+  CHECK(drawn / static_cast<double>(bar.size()) == Approx(0.1).margin(0.05));
+}
+
+TEST_CASE("the chrome trace gives every task its own track and every run its own process", "[lab][chart]")
+{
+  lab::timeline pitfall("pitfall"), solution("solution");
+  const auto t0 = lab::clock::now();
+  pitfall.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  pitfall.record(1, lab::span_kind::task, t0 + 100ms, t0 + 200ms);
+  pitfall.record(0, lab::span_kind::stall, t0, t0 + 200ms);
+  solution.record(0, lab::span_kind::task, t0, t0 + 100ms);
+
+  std::ostringstream out;
+  lab::write_chrome_trace(out, {&pitfall, &solution});
+  const auto trace = out.str();
+  CHECK(trace.rfind("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", 0) == 0);
+  CHECK(trace.find(R"("args":{"name":"pitfall"})") != std::string::npos);
+  CHECK(trace.find(R"("args":{"name":"solution"})") != std::string::npos);
+  CHECK(trace.find(R"("name":"task 1","cat":"task","ph":"X","pid":1,"tid":1,"ts":0.000,"dur":100000.000)") !=
+        std::string::npos);
+  CHECK(trace.find(R"("name":"task 2","cat":"task","ph":"X","pid":1,"tid":2,"ts":100000.000)") != std::string::npos);
+  CHECK(trace.find(R"("name":"loop stalled","cat":"stall","ph":"X","pid":1,"tid":0)") != std::string::npos);
+  CHECK(trace.find(R"("name":"task 1","cat":"task","ph":"X","pid":2,"tid":1,"ts":0.000)") != std::string::npos);
+  CHECK(trace.substr(trace.size() - 3) == "]}\n");
+}
+
+TEST_CASE("durations read as people write them", "[lab][chart]")
+{
+  CHECK(lab::human_duration(1s) == "1.00 s");
+  CHECK(lab::human_duration(100ms) == "100 ms");
+  CHECK(lab::human_duration(12500us) == "12.5 ms");
+  CHECK(lab::human_duration(1500ns) == "1.50 us");
+  CHECK(lab::human_duration(350ns) == "350 ns");
+}
