@@ -21,11 +21,13 @@ class in_flight_counter {
   /// Marks one operation as in flight until the returned guard is destroyed.
   class guard {
    public:
+    /// Counts one more operation in flight.
     explicit guard(in_flight_counter& counter) : counter_(&counter) { counter_->start(); }
     ~guard()
     {
       if (counter_) counter_->finish();
     }
+    /// Takes over `other`'s operation, which stays in flight once.
     guard(guard&& other) noexcept : counter_(other.counter_) { other.counter_ = nullptr; }
     guard(const guard&) = delete;
     guard& operator=(const guard&) = delete;
@@ -35,6 +37,7 @@ class in_flight_counter {
     in_flight_counter* counter_;
   };
 
+  /// One more operation in flight, until the guard is destroyed.
   [[nodiscard]] guard enter() { return guard(*this); }
 
   /// Operations in flight right now.

@@ -29,6 +29,7 @@ namespace lab {
 /// The probe and the code that calls `stop()` must run on the same single-threaded executor.
 class lag_probe {
  public:
+  /// \param executor the event loop to watch; the probe's timer runs there.
   /// \param period how often to tick; a stall shorter than this may go unseen.
   /// \param spans if set, every stall longer than `period` is recorded there as a `span_kind::stall`.
   explicit lag_probe(boost::asio::any_io_executor executor,

@@ -43,13 +43,14 @@ struct lesson {
   std::string story;         ///< two or three sentences: what people do and what goes wrong
   std::string pitfall_api;   ///< what the pitfall calls, e.g. "std::this_thread::sleep_for"
   std::string solution_api;  ///< what the solution calls instead
-  std::vector<parameter> parameters;
+  std::vector<parameter> parameters;      ///< the scenario's parameters, each a `--flag N`
   std::function<std::string()> scenario;  ///< the scenario in one sentence
   std::function<std::string()> question;  ///< what the student should predict before running
   /// Optional: what is wrong with the parameters taken together ("" when nothing is), e.g. a
   /// scenario whose pitfall would run for an hour. Checked after each parameter's own range.
   std::function<std::string()> check;
-  std::function<lab::theory()> theory;
+  std::function<lab::theory()> theory;    ///< the ratio the verdict expects, and why
+  /// Runs one version with these instruments and reports what it observed.
   std::function<run_report(version, const instruments&)> run;
 };
 

@@ -9,6 +9,7 @@
 
 namespace lab {
 
+/// The clock every lab measurement uses: monotonic, unaffected by changes to the wall clock.
 using clock = std::chrono::steady_clock;
 
 /// What a span on the timeline stands for.
@@ -20,10 +21,10 @@ enum class span_kind {
 /// One interval on the timeline.
 struct span {
   int track = 0;                  ///< the task's number (from 0); stalls use track 0 too
-  span_kind kind = span_kind::task;
+  span_kind kind = span_kind::task;  ///< a task in flight, or a loop stall
   int thread = 0;                 ///< which thread recorded it, numbered from 0 in order of first use
-  clock::time_point start;
-  clock::time_point end;
+  clock::time_point start;  ///< when it began
+  clock::time_point end;    ///< when it ended
 };
 
 /// A small number for the calling thread, stable for its lifetime (0 for the first thread that asks).
@@ -57,6 +58,7 @@ class timeline {
 /// Records one task span from construction to destruction; does nothing when the timeline is null.
 class task_span {
  public:
+  /// Starts the span of task `track` now; `recorder` may be null.
   task_span(timeline* recorder, int track)
       : recorder_(recorder), track_(track), start_(recorder ? clock::now() : clock::time_point{}) {}
   ~task_span()
