@@ -121,18 +121,21 @@ verdict judge(const lesson& lesson, const std::vector<run>& runs)
     const double pitfall = static_cast<double>(runs[0].report.wall.count());
     const double solution = std::max(1.0, static_cast<double>(runs[1].report.wall.count()));
     v.ratio = pitfall / solution;
-    // Half the theory is the bar: the lesson is about orders of magnitude, not decimals.
-    v.showed = v.showed && *v.ratio >= theory.ratio / 2;
   }
+  // Half the theory is the bar: the lesson is about orders of magnitude, not decimals.
+  const bool ratio_holds = !v.ratio || !theory.ratio || *v.ratio >= *theory.ratio / 2;
+  v.showed = v.showed && ratio_holds;
 
   if (runs.size() == 2 && v.showed) {
-    v.sentence = fmt::format("The pitfall took {:.1f}x as long (theory: {:g}x): {}", *v.ratio, theory.ratio, theory.why);
+    v.sentence = theory.ratio ? fmt::format("The pitfall took {:.1f}x as long (theory: {:g}x): {}", *v.ratio,
+                                            *theory.ratio, theory.why)
+                              : "The pitfall showed the problem and the solution avoided it: " + theory.why;
   } else if (runs.size() == 2) {
     std::vector<std::string> misses;
     if (!runs[0].report.as_expected) misses.emplace_back("the pitfall did not show the problem");
     if (!runs[1].report.as_expected) misses.emplace_back("the solution did not avoid it");
-    if (*v.ratio < theory.ratio / 2)
-      misses.push_back(fmt::format("the pitfall took only {:.1f}x as long (theory: {:g}x)", *v.ratio, theory.ratio));
+    if (!ratio_holds)
+      misses.push_back(fmt::format("the pitfall took only {:.1f}x as long (theory: {:g}x)", *v.ratio, *theory.ratio));
     v.sentence = "This run did not show the lesson: ";
     for (std::size_t i = 0; i < misses.size(); ++i) v.sentence += (i ? "; " : "") + misses[i];
     v.sentence += ". Is the machine very busy? Run it again.";
@@ -183,6 +186,7 @@ void print_text(const lesson& lesson, const std::vector<run>& runs, const verdic
 {
   fmt::print("\n");
   for (const auto& r : runs) {
+    if (r.spans->spans().empty()) continue;  // a lesson whose story is not a timeline
     fmt::print("{} {}\n", paint.bold(name_of(r.which)), paint.dim("· " + api_of(lesson, r.which)));
     fmt::print("{}\n", ascii_chart(*r.spans, chart));
   }
@@ -216,8 +220,9 @@ void print_json(const lesson& lesson, const std::vector<run>& runs, const verdic
     json += fmt::format(", \"as_expected\": {}}},\n", r.report.as_expected);
   }
   const auto theory = lesson.theory();
-  json += fmt::format("  \"ratio\": {{\"measured\": {}, \"expected\": {:g}}},\n",
-                      v.ratio ? fmt::format("{:.3f}", *v.ratio) : std::string("null"), theory.ratio);
+  json += fmt::format("  \"ratio\": {{\"measured\": {}, \"expected\": {}}},\n",
+                      v.ratio ? fmt::format("{:.3f}", *v.ratio) : std::string("null"),
+                      theory.ratio ? fmt::format("{:g}", *theory.ratio) : std::string("null"));
   json += fmt::format("  \"showed\": {},\n  \"verdict\": {}\n}}\n", v.showed, json_quoted(v.sentence));
   fmt::print("{}", json);
 }
@@ -240,7 +245,8 @@ void write_markdown(std::ofstream& out, const lesson& lesson, const std::vector<
   }
   out << '\n' << v.sentence << "\n\n";
   for (const auto& r : runs)
-    out << fmt::format("The {}'s timeline:\n\n```\n{}```\n\n", name_of(r.which), ascii_chart(*r.spans, chart));
+    if (!r.spans->spans().empty())
+      out << fmt::format("The {}'s timeline:\n\n```\n{}```\n\n", name_of(r.which), ascii_chart(*r.spans, chart));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "lab/report.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,12 @@ const char* name_of(version v);
 
 /// How many times as long the pitfall should take, and why.
 struct theory {
-  double ratio = 1;  ///< expected pitfall wall time / solution wall time
-  std::string why;   ///< one sentence, completing "The pitfall took 10x as long: ..."
+  /// Expected pitfall wall time / solution wall time. Empty when time is not the lesson's point
+  /// (a task that never runs, an exception that vanishes): then only the observables judge.
+  std::optional<double> ratio;
+  /// One sentence that explains the outcome: it completes "The pitfall took 10x as long: ..." or,
+  /// without a ratio, "The pitfall showed the problem and the solution avoided it: ...".
+  std::string why;
 };
 
 /// An integer scenario parameter, set from the command line as `--flag N`.

@@ -22,6 +22,7 @@ struct fake_lesson {
   std::chrono::nanoseconds solution_wall = 100ms;
   bool pitfall_shows = true;
   bool solution_avoids = true;
+  bool time_is_the_point = true;
   std::vector<lab::version> ran;
 
   lab::lesson make()
@@ -37,7 +38,10 @@ struct fake_lesson {
         .scenario = [this] { return std::to_string(tasks) + " tasks."; },
         .question = [] { return std::string("how long?"); },
         .check = {},
-        .theory = [this] { return lab::theory{.ratio = static_cast<double>(tasks), .why = "because."}; },
+        .theory = [this] {
+          if (!time_is_the_point) return lab::theory{.ratio = std::nullopt, .why = "because."};
+          return lab::theory{.ratio = static_cast<double>(tasks), .why = "because."};
+        },
         .run = [this](lab::version v, const lab::instruments& with) {
           ran.push_back(v);
           const bool pitfall = v == lab::version::pitfall;
@@ -111,6 +115,20 @@ TEST_CASE("a ratio under half the theory exits 1", "[lab][runner]")
   CHECK(run(fake, {}).exit_code == 1);
   fake.pitfall_wall = 500ms;  // 5x: half the theory is enough
   CHECK(run(fake, {}).exit_code == 0);
+}
+
+TEST_CASE("a lesson without a time ratio is judged by its observables alone", "[lab][runner]")
+{
+  fake_lesson fake;
+  fake.time_is_the_point = false;
+  fake.pitfall_wall = fake.solution_wall;
+  const auto shown = run(fake, {"--json"});
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.find("\"expected\": null") != std::string::npos);
+  CHECK(shown.out.find("The pitfall showed the problem and the solution avoided it: because.") != std::string::npos);
+
+  fake.solution_avoids = false;
+  CHECK(run(fake, {}).exit_code == 1);
 }
 
 TEST_CASE("the --only flag runs one version", "[lab][runner]")
