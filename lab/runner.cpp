@@ -304,6 +304,10 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   try {
     for (const auto which : {version::pitfall, version::solution}) {
       if (!chosen.only.empty() && chosen.only != name_of(which)) continue;
+      if (!chosen.json) {
+        fmt::print("{}\n", paint.dim(fmt::format("Running the {} ({})...", name_of(which), api_of(lesson, which))));
+        std::fflush(stdout);
+      }
       auto spans = std::make_unique<timeline>(name_of(which));
       auto report = lesson.run(which, instruments{.measure = true, .spans = spans.get()});
       runs.push_back({which, std::move(report), std::move(spans)});
