@@ -1,0 +1,43 @@
+// asynclab: the course's own command. `asynclab help` lists what it can do.
+
+#include "lab/tool/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct subcommand {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(lab::tool::arguments);
+};
+
+int help(lab::tool::arguments);
+
+// One line per subcommand, in the order `asynclab help` lists them.
+const std::vector<subcommand> subcommands = {
+    {"help", "list what asynclab can do", help},
+};
+
+int help(lab::tool::arguments)
+{
+  fmt::print("asynclab: asynchronous C++20, broken on purpose\n\nUsage: asynclab <command> [arguments]\n\n");
+  for (const auto& command : subcommands) fmt::print("  {:<10} {}\n", command.name, command.summary);
+  fmt::print("\n`asynclab <command> --help` says more about one command.\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  const std::string_view name = argc > 1 ? argv[1] : "help";
+  for (const auto& command : subcommands)
+    if (command.name == name) return command.run(lab::tool::arguments(argv + 1, argc > 1 ? argc - 1 : 0));
+  fmt::print(stderr, "asynclab: unknown command '{}' (see asynclab help)\n", name);
+  return 2;
+}
