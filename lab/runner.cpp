@@ -202,6 +202,12 @@ void print_text(const lesson& lesson, const std::vector<run>& runs, const verdic
     fmt::print("{}\n", r == 0 ? paint.dim(line) : line);
   }
   fmt::print("\n{}\n", v.showed ? paint.good(wrapped(v.sentence, 78)) : paint.bad(wrapped(v.sentence, 78)));
+
+  const auto asked = lesson.question();
+  if (asked.correct >= 0 && asked.correct < static_cast<int>(asked.choices.size())) {
+    const auto& answer = asked.choices[asked.correct];
+    fmt::print("\n{} {}) {}: {}\n", paint.bold("Answer:"), asked.correct + 1, answer.text, wrapped(answer.reason, 78));
+  }
 }
 
 void print_json(const lesson& lesson, const std::vector<run>& runs, const verdict& v)
@@ -296,7 +302,9 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   if (!chosen.json) {
     fmt::print("{}\n\n{}\n\n", paint.bold(heading(lesson)), wrapped(lesson.story, 78));
     fmt::print("{} {}\n", paint.bold("Scenario:"), lesson.scenario());
-    fmt::print("{} {}\n", paint.bold("Predict: "), wrapped(lesson.question(), 68));
+    const auto asked = lesson.question();
+    fmt::print("{} {}\n", paint.bold("Predict: "), asked.text);
+    for (std::size_t i = 0; i < asked.choices.size(); ++i) fmt::print("  {}) {}\n", i + 1, asked.choices[i].text);
     std::fflush(stdout);
   }
 

@@ -28,6 +28,19 @@ struct theory {
   std::string why;
 };
 
+/// One answer a student can pick before the run.
+struct choice {
+  std::string text;    ///< e.g. "about 1 s"
+  std::string reason;  ///< why it is right or wrong, shown after the run: "each task waits its turn"
+};
+
+/// What the student predicts before the run: a question with numbered answers, one of them right.
+struct question {
+  std::string text;             ///< e.g. "How long will the pitfall take?"
+  std::vector<choice> choices;  ///< two to four answers, built from the scenario
+  int correct = 0;              ///< the index of the right answer in `choices`
+};
+
 /// An integer scenario parameter, set from the command line as `--flag N`.
 struct parameter {
   std::string flag;     ///< e.g. "--tasks"
@@ -50,7 +63,7 @@ struct lesson {
   std::string solution_api;  ///< what the solution calls instead
   std::vector<parameter> parameters;      ///< the scenario's parameters, each a `--flag N`
   std::function<std::string()> scenario;  ///< the scenario in one sentence
-  std::function<std::string()> question;  ///< what the student should predict before running
+  std::function<lab::question()> question;  ///< what the student should predict before running
   /// Optional: what is wrong with the parameters taken together ("" when nothing is), e.g. a
   /// scenario whose pitfall would run for an hour. Checked after each parameter's own range.
   std::function<std::string()> check;

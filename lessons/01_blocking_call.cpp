@@ -3,6 +3,7 @@
 
 #include "01_blocking_call.hpp"
 
+#include "lab/chart.hpp"
 #include "lab/runner.hpp"
 
 #include <fmt/format.h>
@@ -26,8 +27,14 @@ int main(int argc, char** argv)
       .scenario = [&] { return fmt::format("{} tasks each wait {} ms, on one thread.", scenario.tasks, scenario.delay_ms); },
 
       .question = [&] {
-        return fmt::format("how long will the pitfall take: about {} ms, or about {} ms?", scenario.delay_ms,
-                           scenario.tasks * scenario.delay_ms);
+        const auto one_delay = lab::human_duration(std::chrono::milliseconds(scenario.delay_ms));
+        const auto all_delays = lab::human_duration(std::chrono::milliseconds(scenario.tasks * scenario.delay_ms));
+        return lab::question{
+            .text = "How long will the pitfall take?",
+            .choices = {{"about " + one_delay, "that is the solution: its tasks wait at the same time."},
+                        {"about " + all_delays, "each sleep holds the only thread, so the waits add up."},
+                        {"it never finishes", "every task finishes; they just take turns."}},
+            .correct = 1};
       },
 
       .check = [&]() -> std::string {

@@ -36,7 +36,9 @@ struct fake_lesson {
         .solution_api = "fast()",
         .parameters = {{"--tasks", &tasks, "how many tasks", 1, 100}},
         .scenario = [this] { return std::to_string(tasks) + " tasks."; },
-        .question = [] { return std::string("how long?"); },
+        .question = [] {
+          return lab::question{.text = "How long?", .choices = {{"short", "no"}, {"long", "yes"}}, .correct = 1};
+        },
         .check = {},
         .theory = [this] {
           if (!time_is_the_point) return lab::theory{.ratio = std::nullopt, .why = "because."};
@@ -97,6 +99,8 @@ TEST_CASE("a lesson that shows what it claims exits 0 and says by how much", "[l
   CHECK(fake.ran == std::vector{lab::version::pitfall, lab::version::solution});
   CHECK(result.out.find("Lesson 99 · A fake lesson") != std::string::npos);
   CHECK(result.out.find("The pitfall took 10.0x as long (theory: 10x): because.") != std::string::npos);
+  CHECK(result.out.find("Predict:  How long?\n  1) short\n  2) long\n") != std::string::npos);
+  CHECK(result.out.find("Answer: 2) long: yes") != std::string::npos);
 }
 
 TEST_CASE("a pitfall that did not show the problem exits 1", "[lab][runner]")
