@@ -3,12 +3,13 @@
 #   make test    install what is missing, build, and run every test
 #   make docs    the HTML docs in build/<preset>/docs/html
 #   make bench   the benchmarks, saved as JSON in results/
+#   make stress  the whole test suite 20 times while another process keeps a core busy
 # PRESET=debug|asan|tsan picks another build; the default is release.
 
 PRESET ?= release
 BUILD := build/$(PRESET)
 
-.PHONY: run test docs bench build configure setup clean
+.PHONY: run test docs bench stress build configure setup clean
 
 run: build
 	cmake --build --preset $(PRESET) --target run
@@ -21,6 +22,9 @@ docs: configure
 
 bench: configure
 	cmake --build --preset $(PRESET) --target bench
+
+stress: build
+	cmake/stress.sh $(PRESET)
 
 build: configure
 	cmake --build --preset $(PRESET)

@@ -6,6 +6,7 @@
 #   test_<stem>                Catch2 tests: tests/<stem>.cpp, each TEST_CASE a ctest test
 #   asynclab_benchmarks        gains benchmarks/<stem>.cpp
 #   docs                       runs the lesson to write docs/generated/<stem>.numbers.md
+#   <stem>/cli/...             the command-line checks of cmake/reliability.cmake
 #
 # The lesson main, the test and the benchmark see only lessons/<stem>.hpp and lab/.
 
@@ -24,6 +25,7 @@ function(asynclab_add_lesson number name)
   add_executable(test_${stem} tests/${stem}.cpp)
   target_link_libraries(test_${stem} PRIVATE lesson_${number} catch_main)
   catch_discover_tests(test_${stem} TEST_PREFIX "${stem}/" PROPERTIES LABELS "lesson;${number}")
+  asynclab_add_cli_checks(${stem})
 
   target_sources(asynclab_benchmarks PRIVATE benchmarks/${stem}.cpp)
   target_link_libraries(asynclab_benchmarks PRIVATE lesson_${number})

@@ -29,6 +29,7 @@ struct options {
   std::string only;
   bool json = false;
   bool no_color = false;
+  bool list_parameters = false;
   std::string trace_path;
   std::string markdown_path;
 };
@@ -272,6 +273,8 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   app.add_option("--markdown", chosen.markdown_path, "write the numbers and timelines as Markdown to FILE")
       ->type_name("FILE");
   app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
+  // Hidden: one line per parameter, "flag min max default", for the generated command-line tests.
+  app.add_flag("--parameters", chosen.list_parameters)->group("");
 
   try {
     app.parse(argc, argv);
@@ -280,6 +283,11 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   } catch (const CLI::ParseError& error) {
     fmt::print(stderr, "{}: {} (see --help)\n", program, one_line(error.what()));
     return 2;
+  }
+
+  if (chosen.list_parameters) {
+    for (const auto& p : lesson.parameters) fmt::print("{} {} {} {}\n", p.flag, p.min, p.max, *p.value);
+    return 0;
   }
 
   if (lesson.check) {
