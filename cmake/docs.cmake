@@ -1,6 +1,9 @@
 # The docs target: Doxygen HTML with the doxygen-awesome theme. Each lesson runs once while the
-# docs build and writes its numbers and timelines (docs/generated/<stem>.numbers.md), which its
-# page includes; no number on a page is typed by hand.
+# docs build and writes, into build/<preset>/docs/generated/, what its page includes:
+#   <stem>.numbers.md     the table of numbers, the verdict and the ASCII timelines
+#   <stem>.timeline.svg   both timelines as a picture
+#   <stem>.diff           the difference between the pitfall and the solution
+# No number or picture on a page is typed by hand.
 
 find_package(Doxygen 1.9 COMPONENTS dot)
 set(ASYNCLAB_DOXYGEN_AWESOME /usr/share/doxygen-awesome-css CACHE PATH "Where doxygen-awesome-css lives")
@@ -18,11 +21,18 @@ function(asynclab_add_docs)
   set(numbers "")
   foreach(stem IN LISTS lessons)
     add_custom_command(
-      OUTPUT ${generated}/${stem}.numbers.md
-      COMMAND lesson_${stem} --no-color --markdown ${generated}/${stem}.numbers.md > ${generated}/${stem}.log
+      OUTPUT ${generated}/${stem}.numbers.md ${generated}/${stem}.timeline.svg
+      COMMAND lesson_${stem} --no-color --markdown ${generated}/${stem}.numbers.md
+                             --svg ${generated}/${stem}.timeline.svg > ${generated}/${stem}.log
       DEPENDS lesson_${stem}
       COMMENT "Running lesson ${stem} for its docs page")
-    list(APPEND numbers ${generated}/${stem}.numbers.md)
+    add_custom_command(
+      OUTPUT ${generated}/${stem}.diff
+      COMMAND ${CMAKE_COMMAND} -DSTEM=${stem} -DOUT=${generated}/${stem}.diff -P ${PROJECT_SOURCE_DIR}/cmake/write_diff.cmake
+      DEPENDS pitfalls/${stem}.cpp solutions/${stem}.cpp
+      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+      COMMENT "Comparing the pitfall and the solution of lesson ${stem}")
+    list(APPEND numbers ${generated}/${stem}.numbers.md ${generated}/${stem}.diff)
   endforeach()
 
   configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${PROJECT_BINARY_DIR}/docs/Doxyfile @ONLY)

@@ -28,6 +28,12 @@ std::chrono::nanoseconds duration(const timeline& recorded);
 /// were, `-` where some were. The loop row shows `#` where the loop was stalled.
 std::string ascii_chart(const timeline& recorded, const chart_options& options = {});
 
+/// Draws the timelines as one SVG picture, one panel per timeline, all on the same time axis.
+///
+/// The same rows as `ascii_chart` (a row per task or per group of tasks, and the event loop's row),
+/// for the docs. `options.width` is ignored; `options.max_rows` and `options.span` apply.
+std::string svg_chart(const std::vector<const timeline*>& timelines, const chart_options& options = {});
+
 /// Writes the timelines as Chrome trace-event JSON, which Perfetto and chrome://tracing open.
 ///
 /// Each timeline becomes a process; each task gets its own track, so overlapping tasks show side by

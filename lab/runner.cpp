@@ -32,6 +32,7 @@ struct options {
   bool list_parameters = false;
   std::string trace_path;
   std::string markdown_path;
+  std::string svg_path;
 };
 
 /// One version's run: what it reported and the timeline it drew.
@@ -272,6 +273,7 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
       ->type_name("FILE");
   app.add_option("--markdown", chosen.markdown_path, "write the numbers and timelines as Markdown to FILE")
       ->type_name("FILE");
+  app.add_option("--svg", chosen.svg_path, "draw both timelines as an SVG picture in FILE")->type_name("FILE");
   app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
   // Hidden: one line per parameter, "flag min max default", for the generated command-line tests.
   app.add_flag("--parameters", chosen.list_parameters)->group("");
@@ -297,9 +299,10 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
     }
   }
 
-  std::ofstream trace_file, markdown_file;
+  std::ofstream trace_file, markdown_file, svg_file;
   for (auto problem : {check_writable("--trace", chosen.trace_path, trace_file),
-                       check_writable("--markdown", chosen.markdown_path, markdown_file)}) {
+                       check_writable("--markdown", chosen.markdown_path, markdown_file),
+                       check_writable("--svg", chosen.svg_path, svg_file)}) {
     if (problem) {
       fmt::print(stderr, "{}: {}\n", program, *problem);
       return 2;
@@ -343,11 +346,10 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   else
     print_text(lesson, runs, v, chart, paint);
 
-  if (trace_file.is_open()) {
-    std::vector<const timeline*> timelines;
-    for (const auto& r : runs) timelines.push_back(r.spans.get());
-    write_chrome_trace(trace_file, timelines);
-  }
+  std::vector<const timeline*> timelines;
+  for (const auto& r : runs) timelines.push_back(r.spans.get());
+  if (trace_file.is_open()) write_chrome_trace(trace_file, timelines);
+  if (svg_file.is_open()) svg_file << svg_chart(timelines, chart);
   if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v, chart);
   return v.showed ? 0 : 1;
 }

@@ -116,6 +116,28 @@ TEST_CASE("the chrome trace gives every task its own track and every run its own
   CHECK(trace.substr(trace.size() - 3) == "]}\n");
 }
 
+TEST_CASE("the svg chart draws a panel per run, tasks in flight and the stalled loop", "[lab][chart]")
+{
+  lab::timeline pitfall("pitfall"), solution("solution");
+  const auto t0 = lab::clock::now();
+  pitfall.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  pitfall.record(1, lab::span_kind::task, t0 + 100ms, t0 + 200ms);
+  pitfall.record(0, lab::span_kind::stall, t0, t0 + 200ms);
+  solution.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  solution.record(1, lab::span_kind::task, t0, t0 + 100ms);
+
+  const auto svg = lab::svg_chart({&pitfall, &solution}, {.span = 200ms});
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(svg.find(">pitfall</text>") != std::string::npos);
+  CHECK(svg.find(">solution</text>") != std::string::npos);
+  // Each task's 100 ms is half of the 600-pixel-wide axis; the pitfall's second task starts halfway.
+  CHECK(svg.find(R"(<rect x="110" y="27" width="300" height="12" fill="#3b82c4")") != std::string::npos);
+  CHECK(svg.find(R"(<rect x="410" y="45" width="300" height="12" fill="#3b82c4")") != std::string::npos);
+  // The pitfall's loop was stalled the whole time: one red bar across the axis.
+  CHECK(svg.find(R"(width="600" height="12" fill="#d9534f")") != std::string::npos);
+  CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
+}
+
 TEST_CASE("durations read as people write them", "[lab][chart]")
 {
   CHECK(lab::human_duration(1s) == "1.00 s");

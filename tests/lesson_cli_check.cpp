@@ -171,6 +171,7 @@ void bad_input(const std::string& lesson)
   expect_refused(lesson, {"--only", "both"}, "--only");
   expect_refused(lesson, {"--trace", "/nonexistent-folder/trace.json"}, "--trace");
   expect_refused(lesson, {"--markdown", "/nonexistent-folder/numbers.md"}, "--markdown");
+  expect_refused(lesson, {"--svg", "/nonexistent-folder/timeline.svg"}, "--svg");
 }
 
 /// Each parameter at its maximum; if the lesson refuses that scenario as too long, halve the value
