@@ -1,0 +1,29 @@
+#pragma once
+/// \file
+/// Lesson 00's contract: hello and world, one after the other or at the same time.
+
+#include "lab/instruments.hpp"
+
+#include <chrono>
+
+/// Lesson 00: two waits awaited one after the other take twice as long as the same two run together.
+namespace lesson00 {
+
+/// `say_hello()` and `say_world()` each wait D milliseconds on one `io_context`.
+struct scenario {
+  int delay_ms = 300;  ///< how long each of hello and world waits
+};
+
+/// What a run observed.
+struct outcome {
+  std::chrono::nanoseconds wall{};  ///< from the start of the first wait to the end of the last
+  int most_in_flight = 0;           ///< how many of hello and world were waiting at the same moment
+};
+
+/// `co_await say_hello(); co_await say_world();`: world starts only when hello has finished.
+outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
+
+/// `co_await (say_hello() && say_world());`: both start at once and the waits overlap.
+outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+}  // namespace lesson00

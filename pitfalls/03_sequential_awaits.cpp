@@ -1,0 +1,70 @@
+#include "lessons/03_sequential_awaits.hpp"
+
+#include "lab/delay_server.hpp"
+#include "lab/task_watch.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
+#include <chrono>
+#include <exception>
+
+namespace asio = boost::asio;
+
+namespace lesson03 {
+namespace {
+
+// [request]
+asio::awaitable<void> request(asio::ip::tcp::endpoint server, int index, lab::task_watch& watch)
+{
+  auto watching = watch.start(index);
+  asio::ip::tcp::socket socket(co_await asio::this_coro::executor);
+  co_await socket.async_connect(server, asio::use_awaitable);
+
+  // Send the question; the server echoes it back as the answer.
+  const std::array<char, 4> question{'p', 'i', 'n', 'g'};
+  std::array<char, 4> answer{};
+  co_await asio::async_write(socket, asio::buffer(question), asio::use_awaitable);
+  co_await asio::async_read(socket, asio::buffer(answer), asio::use_awaitable);
+}
+// [request]
+
+// [request_all]
+asio::awaitable<void> request_all(asio::ip::tcp::endpoint server, int requests, lab::task_watch& watch)
+{
+  // Make each request in turn.
+  for (int index = 0; index < requests; ++index) co_await request(server, index, watch);
+}
+// [request_all]
+
+}  // namespace
+
+outcome pitfall(const scenario& scenario, const lab::instruments& with)
+{
+  // The backend runs on its own thread, as it would on its own machine.
+  lab::delay_server server(std::chrono::milliseconds(scenario.latency_ms));
+  asio::io_context io;
+  lab::task_watch watch(with);
+
+  asio::co_spawn(io, request_all(server.endpoint(), scenario.requests, watch), [](std::exception_ptr error) {
+    if (error) std::rethrow_exception(error);
+  });
+  const auto start = lab::clock::now();
+  io.run();
+  const auto wall = lab::clock::now() - start;
+  server.stop();
+
+  return {.wall = wall,
+          .most_in_flight = watch.most_in_flight(),
+          .most_held = server.most_held(),
+          .answered = server.answered()};
+}
+
+}  // namespace lesson03

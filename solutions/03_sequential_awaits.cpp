@@ -1,0 +1,83 @@
+#include "lessons/03_sequential_awaits.hpp"
+
+#include "lab/delay_server.hpp"
+#include "lab/task_watch.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
+#include <chrono>
+#include <exception>
+#include <vector>
+
+namespace asio = boost::asio;
+
+namespace lesson03 {
+namespace {
+
+// [request]
+asio::awaitable<void> request(asio::ip::tcp::endpoint server, int index, lab::task_watch& watch)
+{
+  auto watching = watch.start(index);
+  asio::ip::tcp::socket socket(co_await asio::this_coro::executor);
+  co_await socket.async_connect(server, asio::use_awaitable);
+
+  // Send the question; the server echoes it back as the answer.
+  const std::array<char, 4> question{'p', 'i', 'n', 'g'};
+  std::array<char, 4> answer{};
+  co_await asio::async_write(socket, asio::buffer(question), asio::use_awaitable);
+  co_await asio::async_read(socket, asio::buffer(answer), asio::use_awaitable);
+}
+// [request]
+
+// [request_all]
+asio::awaitable<void> request_all(asio::ip::tcp::endpoint server, int requests, lab::task_watch& watch)
+{
+  // Prepare every request without starting it.
+  const auto executor = co_await asio::this_coro::executor;
+  using request_operation = decltype(asio::co_spawn(executor, request(server, 0, watch), asio::deferred));
+  std::vector<request_operation> operations;
+  for (int index = 0; index < requests; ++index)
+    operations.push_back(asio::co_spawn(executor, request(server, index, watch), asio::deferred));
+
+  // Start them all at once, and resume when every one has finished.
+  auto [order, errors] = co_await asio::experimental::make_parallel_group(std::move(operations))
+                             .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
+}
+// [request_all]
+
+}  // namespace
+
+outcome solution(const scenario& scenario, const lab::instruments& with)
+{
+  // The backend runs on its own thread, as it would on its own machine.
+  lab::delay_server server(std::chrono::milliseconds(scenario.latency_ms));
+  asio::io_context io;
+  lab::task_watch watch(with);
+
+  asio::co_spawn(io, request_all(server.endpoint(), scenario.requests, watch), [](std::exception_ptr error) {
+    if (error) std::rethrow_exception(error);
+  });
+  const auto start = lab::clock::now();
+  io.run();
+  const auto wall = lab::clock::now() - start;
+  server.stop();
+
+  return {.wall = wall,
+          .most_in_flight = watch.most_in_flight(),
+          .most_held = server.most_held(),
+          .answered = server.answered()};
+}
+
+}  // namespace lesson03
