@@ -1,0 +1,98 @@
+#include "lessons/05_exception_propagation.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+// Backend 0 fails after 25 ms, between two 10 ms steps of the healthy backends, which work for
+// 200 ms: the checks below count and compare, and none depends on the machine's speed.
+constexpr lesson05::scenario scenario{.backends = 3, .fail_after_ms = 25, .work_ms = 200};
+constexpr int siblings = scenario.backends - 1;
+constexpr int steps = scenario.work_ms / static_cast<int>(lesson05::step.count());
+
+bool names_the_real_failure(const std::string& caught) { return caught.find("backend 0") != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("an exception in a detached task does not reach the caller", "[05][pitfall]")
+{
+  // The call returns normally: the program would report success.
+  const auto outcome = lesson05::pitfall(scenario);
+  CHECK_FALSE(outcome.reached_caller);
+  CHECK(outcome.caught.empty());
+}
+
+TEST_CASE("after a detached task fails, its siblings run to the end", "[05][pitfall]")
+{
+  const auto outcome = lesson05::pitfall(scenario);
+  CHECK(outcome.siblings_finished == siblings);
+  CHECK(outcome.siblings_aborted == 0);
+  // Backend 0 failed after about 2 of the 20 steps; far more than half are done afterwards.
+  CHECK(outcome.steps_after_failure > siblings * steps / 2);
+}
+
+TEST_CASE("a parallel group rethrows the failure to the caller", "[05][solution]")
+{
+  const auto outcome = lesson05::solution(scenario);
+  CHECK(outcome.reached_caller);
+  CHECK(names_the_real_failure(outcome.caught));
+}
+
+TEST_CASE("a parallel group cancels the siblings at the failure: they see operation_aborted", "[05][solution]")
+{
+  const auto outcome = lesson05::solution(scenario);
+  CHECK(outcome.siblings_aborted == siblings);
+  CHECK(outcome.siblings_finished == 0);
+  // At most the one step each sibling had already finished when the cancellation arrived.
+  CHECK(outcome.steps_after_failure <= siblings);
+}
+
+TEST_CASE("with a parallel group the caller knows of the failure long before the siblings' work would end",
+          "[05][solution]")
+{
+  // The pitfall's caller waits out the siblings' remaining work (about 175 ms); the solution's
+  // hears at once. A quarter of the work leaves a margin of many times.
+  const auto outcome = lesson05::solution(scenario);
+  CHECK(outcome.failure_to_caller < std::chrono::milliseconds(scenario.work_ms) / 4);
+}
+
+TEST_CASE("a completion handler that rethrows stops the loop at the failure and reaches the caller",
+          "[05][solution]")
+{
+  const auto outcome = lesson05::solution_rethrowing_handler(scenario);
+  CHECK(outcome.reached_caller);
+  CHECK(names_the_real_failure(outcome.caught));
+  // The siblings are neither finished nor cancelled: the loop stopped and they were abandoned.
+  CHECK(outcome.siblings_finished == 0);
+  CHECK(outcome.siblings_aborted == 0);
+}
+
+TEST_CASE("awaiting the tasks in turn propagates the failure and starts no later task", "[05][solution]")
+{
+  const auto outcome = lesson05::solution_awaited_in_turn(scenario);
+  CHECK(outcome.reached_caller);
+  CHECK(names_the_real_failure(outcome.caught));
+  CHECK(outcome.siblings_finished == 0);
+  CHECK(outcome.steps_after_failure == 0);
+}
+
+TEST_CASE("a fast failure under || counts as a win for the timeout, and the error is dropped", "[05][pitfall]")
+{
+  const auto outcome = lesson05::failure_or_timeout(scenario);
+  CHECK(outcome.timeout_won);
+  CHECK_FALSE(outcome.reached_caller);
+  // The failure did not end the wait: the caller waited for the whole timeout.
+  CHECK(outcome.wall >= std::chrono::milliseconds(scenario.work_ms));
+}
+
+TEST_CASE("when && fails, the caller gets operand 0's operation_aborted, not the real failure", "[05][pitfall]")
+{
+  const auto outcome = lesson05::healthy_and_failure(scenario);
+  CHECK(outcome.reached_caller);
+  // Both operands failed, so && threw asio::multiple_exceptions holding operand 0's exception.
+  CHECK(outcome.caught == "multiple exceptions");
+  CHECK(outcome.caught_operation_aborted);
+  CHECK_FALSE(names_the_real_failure(outcome.caught));
+}
