@@ -72,7 +72,8 @@ BENCHMARK(solution)->Name("04_context_switch_overhead/solution")->ArgName("items
 
 BENCHMARK(function_call)->Name("04_context_switch_overhead/function_call")->ArgName("calls")->Arg(1'000'000)
     ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(work_item)->Name("04_context_switch_overhead/work_item")->MinTime(0.3)->UseRealTime()->Unit(benchmark::kNanosecond);
+BENCHMARK(work_item)->Name("04_context_switch_overhead/work_item")
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kNanosecond);
 BENCHMARK(suspend_resume)->Name("04_context_switch_overhead/suspend_resume")->ArgName("suspensions")->Arg(100'000)
     ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(co_spawn)->Name("04_context_switch_overhead/co_spawn")->ArgName("spawns")->Arg(100'000)

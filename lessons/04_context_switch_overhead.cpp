@@ -11,7 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -23,19 +23,24 @@ struct unit_costs {
   double item_ns;        ///< one item's work, with no suspension at all
 };
 
-/// Measures both costs once: 100,000 suspensions alone; then one item's work, the fastest of five
-/// runs of about a millisecond each with no suspension (the work itself does not vary; only the
-/// interruptions of a busy machine do).
+/// How much processor time `work` takes on this thread, in nanoseconds. Unlike the wall clock, it
+/// does not count the time other programs had the processor, so a busy machine distorts it less.
+template <typename Work>
+double processor_ns(Work work)
+{
+  const std::clock_t start = std::clock();
+  work();
+  return static_cast<double>(std::clock() - start) * 1e9 / CLOCKS_PER_SEC;
+}
+
+/// Measures both costs once: 100,000 suspensions alone, and about 10 ms of items with no suspension.
 unit_costs measure_costs(const lesson04::scenario& scenario)
 {
-  const int items = std::max(1000, 800'000 / scenario.rounds);
+  constexpr int suspensions = 100'000;
+  const int items = std::max(1000, 8'000'000 / scenario.rounds);
   const lesson04::scenario no_switching{.items = items, .batch = items, .rounds = scenario.rounds};
-  double item_ns = std::numeric_limits<double>::max();
-  for (int run = 0; run < 5; ++run) {
-    const auto one_batch = lesson04::solution(no_switching, lab::instruments::off());
-    item_ns = std::min(item_ns, static_cast<double>(one_batch.wall.count()) / items);
-  }
-  return {.suspension_ns = lab::measure_loop_suspensions(100'000).nanoseconds_each(), .item_ns = item_ns};
+  return {.suspension_ns = processor_ns([] { lab::measure_loop_suspensions(suspensions); }) / suspensions,
+          .item_ns = processor_ns([&] { lesson04::solution(no_switching, lab::instruments::off()); }) / items};
 }
 
 /// Costs measured next to the runs, so that they see the machine as busy as the runs did.
@@ -181,8 +186,8 @@ int main(int argc, char** argv)
         return lab::theory{
             .ratio = std::round(expected.ratio() * 10) / 10,
             .why = fmt::format(
-                "{} (both measured on this machine in this run). Overhead = M x switch = {} x {} = {}, against "
-                "M x work = {}. The fix, one suspension per batch of {} items: the solution suspended {} times, "
+                "{} (both measured on this machine in this run, in processor time). Overhead = M x switch = "
+                "{} x {} = {}, against M x work = {}. The fix, one suspension per batch of {} items: the solution suspended {} times, "
                 "{} of switching, and the loop still got its turn every {}. Theory: (switch + work) / (work + "
                 "switch / K).",
                 what_went_wrong, count(scenario.items), ns(switch_ns), ns(items * switch_ns), ns(items * work_ns),
