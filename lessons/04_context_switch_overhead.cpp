@@ -10,10 +10,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <ctime>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace {
 
@@ -43,38 +44,21 @@ unit_costs measure_costs(const lesson04::scenario& scenario)
           .item_ns = processor_ns([&] { lesson04::solution(no_switching, lab::instruments::off()); }) / items};
 }
 
-/// Costs measured next to the runs, so that they see the machine as busy as the runs did.
-class calibration {
- public:
-  explicit calibration(const lesson04::scenario& scenario) : scenario_(scenario) {}
-
-  /// Measures the costs once more.
-  void sample() { samples_.push_back(measure_costs(scenario_)); }
-
-  /// The median of each cost over every sample so far (measuring once if nothing was measured yet).
-  unit_costs costs()
-  {
-    if (samples_.empty()) sample();
-    std::vector<double> suspension_ns;
-    std::vector<double> item_ns;
-    for (const auto& s : samples_) {
-      suspension_ns.push_back(s.suspension_ns);
-      item_ns.push_back(s.item_ns);
-    }
-    return {.suspension_ns = median(suspension_ns), .item_ns = median(item_ns)};
+/// Measures both costs three times and keeps the median of each, so one hiccup does not decide the theory.
+unit_costs calibrate(const lesson04::scenario& scenario)
+{
+  std::array<unit_costs, 3> tries{};
+  for (auto& costs : tries) costs = measure_costs(scenario);
+  std::array<double, 3> suspension_ns{};
+  std::array<double, 3> item_ns{};
+  for (std::size_t i = 0; i < tries.size(); ++i) {
+    suspension_ns[i] = tries[i].suspension_ns;
+    item_ns[i] = tries[i].item_ns;
   }
-
- private:
-  static double median(std::vector<double> values)
-  {
-    std::ranges::sort(values);
-    const auto middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-  }
-
-  const lesson04::scenario& scenario_;
-  std::vector<unit_costs> samples_;
-};
+  std::ranges::sort(suspension_ns);
+  std::ranges::sort(item_ns);
+  return {.suspension_ns = suspension_ns[1], .item_ns = item_ns[1]};
+}
 
 /// 1000000 as "1,000,000".
 std::string count(long long n)
@@ -118,8 +102,11 @@ std::string ns(double nanoseconds)
 int main(int argc, char** argv)
 {
   lesson04::scenario scenario;
-  calibration calibrated(scenario);
-  auto costs = [&] { return calibrated.costs(); };
+  std::optional<unit_costs> measured;  // measured once, when first needed
+  auto costs = [&] {
+    if (!measured) measured = calibrate(scenario);
+    return *measured;
+  };
 
   const lab::lesson lesson{
       .number = "04",
@@ -187,17 +174,15 @@ int main(int argc, char** argv)
             .ratio = std::round(expected.ratio() * 10) / 10,
             .why = fmt::format(
                 "{} (both measured on this machine in this run, in processor time). Overhead = M x switch = "
-                "{} x {} = {}, against M x work = {}. The fix, one suspension per batch of {} items: the solution suspended {} times, "
-                "{} of switching, and the loop still got its turn every {}. Theory: (switch + work) / (work + "
-                "switch / K).",
+                "{} x {} = {}, against M x work = {}. The fix, one suspension per batch of {} items: the solution "
+                "suspended {} times, {} of switching, and the loop still got its turn every {}. Theory: (switch + "
+                "work) / (work + switch / K).",
                 what_went_wrong, count(scenario.items), ns(switch_ns), ns(items * switch_ns), ns(items * work_ns),
                 count(scenario.batch), count(static_cast<long long>(expected.batches)),
                 ns(expected.batches * switch_ns), ns(std::min(scenario.batch, scenario.items) * work_ns))};
       },
 
       .run = [&](lab::version version, const lab::instruments& with) {
-        // Measure the costs just before each run too: the theory then sees the machine as the runs do.
-        calibrated.sample();
         const bool pitfall = version == lab::version::pitfall;
         const auto outcome = pitfall ? lesson04::pitfall(scenario, with) : lesson04::solution(scenario, with);
 
