@@ -1,0 +1,82 @@
+// Lesson 04 in numbers: M items of 8 hash rounds, suspending once per item (pitfall) or once per
+// 1000 items (solution). Theory: pitfall / solution = (switch + work) / (work + switch / 1000),
+// with `switch` the suspend_resume cost and `work` the work_item cost below, from the same run.
+//
+// Beside them, what one operation of each kind costs: one item's work (the time column), and in
+// the `ns_each` column a plain function call, one suspend/resume through the loop, one co_spawn
+// and one thread switch.
+
+#include "lessons/04_context_switch_overhead.hpp"
+
+#include "lab/switch_costs.hpp"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+constexpr int batch = 1000;
+constexpr int rounds = 8;
+
+void pitfall(benchmark::State& state)
+{
+  const lesson04::scenario scenario{.items = static_cast<int>(state.range(0)), .batch = batch, .rounds = rounds};
+  long long suspensions = 0;
+  for (auto _ : state) suspensions = lesson04::pitfall(scenario, lab::instruments::off()).suspensions;
+  state.counters["suspensions"] = static_cast<double>(suspensions);
+}
+
+void solution(benchmark::State& state)
+{
+  const lesson04::scenario scenario{.items = static_cast<int>(state.range(0)), .batch = batch, .rounds = rounds};
+  long long suspensions = 0;
+  for (auto _ : state) suspensions = lesson04::solution(scenario, lab::instruments::off()).suspensions;
+  state.counters["suspensions"] = static_cast<double>(suspensions);
+}
+
+// One item's work, as the pitfall and the solution do it, with no suspension.
+void work_item(benchmark::State& state)
+{
+  std::uint64_t checksum = 0;
+  int item = 0;
+  for (auto _ : state) {
+    checksum = lesson04::process(checksum, item++, rounds);
+    benchmark::DoNotOptimize(checksum);
+  }
+}
+
+// Runs `measure` (count operations per iteration) and reports the average cost of one operation.
+template <typename Measure>
+void per_operation(benchmark::State& state, Measure measure)
+{
+  const int count = static_cast<int>(state.range(0));
+  lab::switch_cost total;
+  for (auto _ : state) {
+    const auto cost = measure(count);
+    total.operations += cost.operations;
+    total.wall += cost.wall;
+  }
+  state.counters["ns_each"] = total.nanoseconds_each();
+}
+
+void function_call(benchmark::State& state) { per_operation(state, lab::measure_function_calls); }
+void suspend_resume(benchmark::State& state) { per_operation(state, lab::measure_loop_suspensions); }
+void co_spawn(benchmark::State& state) { per_operation(state, lab::measure_co_spawns); }
+void thread_switch(benchmark::State& state) { per_operation(state, lab::measure_thread_switches); }
+
+}  // namespace
+
+BENCHMARK(pitfall)->Name("04_context_switch_overhead/pitfall")->ArgName("items")->Arg(100'000)->Arg(1'000'000)
+    ->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(solution)->Name("04_context_switch_overhead/solution")->ArgName("items")->Arg(100'000)->Arg(1'000'000)
+    ->UseRealTime()->Unit(benchmark::kMillisecond);
+
+BENCHMARK(function_call)->Name("04_context_switch_overhead/function_call")->ArgName("calls")->Arg(1'000'000)
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(work_item)->Name("04_context_switch_overhead/work_item")
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kNanosecond);
+BENCHMARK(suspend_resume)->Name("04_context_switch_overhead/suspend_resume")->ArgName("suspensions")->Arg(100'000)
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(co_spawn)->Name("04_context_switch_overhead/co_spawn")->ArgName("spawns")->Arg(100'000)
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(thread_switch)->Name("04_context_switch_overhead/thread_switch")->ArgName("switches")->Arg(2'000)
+    ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);

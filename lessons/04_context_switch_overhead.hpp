@@ -1,0 +1,52 @@
+#pragma once
+/// \file
+/// Lesson 04's contract: when switching costs more than the work.
+
+#include "lab/instruments.hpp"
+
+#include <chrono>
+#include <cstdint>
+
+/// Lesson 04: one suspension per tiny item costs more than the items; batches pay it once per K items.
+namespace lesson04 {
+
+/// One coroutine processes M small items on a single-threaded `io_context`, and suspends now and
+/// then so that other tasks on the loop get their turn.
+struct scenario {
+  int items = 1'000'000;  ///< how many items to process (M)
+  int batch = 1000;       ///< how many items the solution processes between two suspensions (K)
+  int rounds = 8;         ///< how much work one item is: rounds of a 64-bit hash
+};
+
+/// What a run observed.
+struct outcome {
+  std::chrono::nanoseconds wall{};  ///< from spawning the coroutine to its end
+  long long processed = 0;          ///< how many items were processed
+  /// How many times the coroutine suspended and was resumed by the loop. A plain counter the
+  /// coroutine increments after each suspension: it costs nothing beside one, so `with.measure`
+  /// has nothing to switch off.
+  long long suspensions = 0;
+  std::uint64_t checksum = 0;  ///< every item's work folded together: equal when the same work was done
+};
+
+/// The work one item is: `rounds` rounds of a 64-bit hash, folded into the running checksum.
+///
+/// Each round depends on the one before, so the work cannot be skipped or done in parallel, and
+/// it costs the same in the pitfall, the solution and the benchmark's measurement of it.
+constexpr std::uint64_t process(std::uint64_t checksum, int item, int rounds)
+{
+  std::uint64_t x = checksum ^ static_cast<std::uint64_t>(item);
+  for (int round = 0; round < rounds; ++round) {
+    x ^= x >> 31;
+    x *= 0x9e3779b97f4a7c15u;
+  }
+  return x;
+}
+
+/// Suspends once per item, with `co_await asio::post(executor, asio::use_awaitable)`.
+outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
+
+/// Suspends once per batch of `scenario.batch` items.
+outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+}  // namespace lesson04
