@@ -90,11 +90,13 @@ std::string host_name()
 }
 
 // --benchmark_context splits its value at ',' and '=': keep them out of the values.
-std::string context_value(std::string value)
+std::string context_value(std::string_view value)
 {
-  for (auto& c : value)
-    if (c == ',' || c == '=') c = ' ';
-  return value;
+  std::string kept;
+  for (const char c : value)
+    if (c == '=') kept += '-';
+    else if (c != ',') kept += c;
+  return kept;
 }
 
 int run_program(const std::vector<std::string>& command)
@@ -153,8 +155,7 @@ void print_summary(const std::string& out, const std::string& mode, double secon
   }
   if (read.run->context.library_build_type == "debug")
     fmt::print("Note: \"Library was built as DEBUG\" above is about Debian's Google Benchmark library (libbenchmark-dev is\n"
-               "built that way), not about your code, which is a {} build. It costs every benchmark the same small\n"
-               "overhead, so ratios and comparisons between machines still hold.\n",
+               "built that way), not about the course's code, which is a {} build.\n",
                read.run->context.build_type.empty() ? "release" : read.run->context.build_type);
 }
 

@@ -54,7 +54,7 @@ int compare(arguments args)
   for (const auto* run : {&*old_read.run, &*new_read.run})
     if (run->context.library_build_type == "debug") {
       fmt::print("\nNote: Google Benchmark's \"Library was built as DEBUG\" warning is about Debian's libbenchmark, not about the\n"
-                 "course's code (built as {}); both sides share it, so the comparison holds.\n",
+                 "course's code (built as {}).\n",
                  run->context.build_type.empty() ? "unknown" : run->context.build_type);
       break;
     }

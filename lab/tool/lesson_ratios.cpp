@@ -80,9 +80,9 @@ std::string pair_label(const std::string& suffix)
 std::string format_ratio(double ratio)
 {
   if (ratio <= 0) return "n/a";
-  if (ratio >= 100) return fmt::format("{:.0f}x", ratio);
-  if (ratio >= 10) return fmt::format("{:.1f}x", ratio);
-  return fmt::format("{:.2f}x", ratio);
+  // Three significant digits, judged after rounding: 99.96 is "100x", not "100.0x".
+  const int decimals = ratio >= 99.95 ? 0 : ratio >= 9.995 ? 1 : 2;
+  return fmt::format("{:.{}f}x", ratio, decimals);
 }
 
 }  // namespace lab::tool

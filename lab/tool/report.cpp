@@ -103,7 +103,8 @@ std::string markdown_escaped(std::string_view text)
 constexpr std::string_view explanation =
     "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments.\n"
     "Absolute times differ from laptop to laptop; these ratios should not.\n";
-constexpr std::string_view outlier_note = "! an outlier: far outside the middle half of the class (Tukey's fences on a log scale).\n";
+constexpr std::string_view outlier_note =
+    "! an outlier: far outside the middle half of the class (Tukey's fences on a log scale; marked from 4 machines on).\n";
 
 // One dot per machine on a log axis, one strip per lesson: the quartiles as a band, the median as a bar.
 std::string svg_chart(const class_report& report)
@@ -116,7 +117,7 @@ std::string svg_chart(const class_report& report)
         high = std::max(high, *ratio);
       }
   const double log_low = std::log10(low) - 0.15, log_high = std::log10(high) + 0.15;
-  constexpr int left = 260, right = 40, width = 1000, strip = 80, top = 30;
+  constexpr int left = 260, right = 40, width = 1000, strip = 100, top = 30;
   const int height = top + strip * static_cast<int>(report.lessons.size()) + 50;
   auto x_of = [&](double ratio) {
     return left + (std::log10(ratio) - log_low) / (log_high - log_low) * (width - left - right);
@@ -148,6 +149,8 @@ std::string svg_chart(const class_report& report)
                        middle - 22, std::max(2.0, x_of(lesson.upper_quartile) - x_of(lesson.lower_quartile)), 44);
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#1f4e8c\" stroke-width=\"4\"><title>class median {3}</title></line>\n",
                        x_of(lesson.median), middle - 28, middle + 28, format_ratio(lesson.median));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1f4e8c\">median {}</text>\n", x_of(lesson.median),
+                       middle + 46, format_ratio(lesson.median));
     for (const auto& machine : report.machines) {
       if (!machine.ratios[column]) continue;
       const auto who = machine.student.empty() ? machine.host : machine.student;
