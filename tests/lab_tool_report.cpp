@@ -39,6 +39,8 @@ TEST_CASE("the class report has a row per machine and a column per lesson's head
   CHECK(report.lessons[0].lower_quartile == Approx(95));
   CHECK(report.lessons[0].upper_quartile == Approx(105));
   CHECK(report.problems.empty());
+  CHECK(report.debug_library_machines == 3);
+  CHECK(report_text(report).find("Google Benchmark's library was a debug build on 3 machine(s)") != std::string::npos);
 }
 
 TEST_CASE("a machine far from the rest of the class is marked as an outlier", "[tool][report]")

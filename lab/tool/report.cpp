@@ -77,6 +77,15 @@ std::string spread_of(const lesson_column& column)
   return column.machines ? fmt::format("{}-{}", format_ratio(column.lower_quartile), format_ratio(column.upper_quartile)) : "-";
 }
 
+// Google Benchmark warns about its own debug build; say whose build that is.
+std::string library_note(const class_report& report)
+{
+  if (report.debug_library_machines == 0) return {};
+  return fmt::format("Google Benchmark's library was a debug build on {} machine(s) (Debian builds it that way): its warning is "
+                     "about the library, not the course's code.\n",
+                     report.debug_library_machines);
+}
+
 std::string html_escaped(std::string_view text)
 {
   std::string out;
@@ -183,6 +192,7 @@ class_report build_class_report(const std::vector<bench_run>& runs)
     }
     if (commit.empty() && !report.course_commit.empty())
       report.problems.push_back(fmt::format("{}: records no course version (not written by asynclab bench?); kept", run.file));
+    if (run.context.library_build_type == "debug") ++report.debug_library_machines;
     kept.emplace_back(&run, ratios_of(run));
     for (const auto& lesson : kept.back().second) {
       const bool known = std::any_of(report.lessons.begin(), report.lessons.end(), [&](const auto& c) { return c.lesson == lesson.lesson; });
@@ -249,7 +259,7 @@ std::string report_text(const class_report& report)
     out += fmt::format("{:>{}}", report.lessons[c].machines ? format_ratio(report.lessons[c].median) : "-", widths[c]);
   out += fmt::format("\n{:<{}}", "spread (quartiles)", label_width);
   for (std::size_t c = 0; c < report.lessons.size(); ++c) out += fmt::format("{:>{}}", spread_of(report.lessons[c]), widths[c]);
-  return out + "\n" + std::string(outlier_note);
+  return out + "\n" + std::string(outlier_note) + library_note(report);
 }
 
 std::string report_markdown(const class_report& report)
@@ -272,7 +282,7 @@ std::string report_markdown(const class_report& report)
   for (const auto& column : report.lessons) out += fmt::format(" **{}** |", column.machines ? format_ratio(column.median) : "-");
   out += "\n| spread (quartiles) | | |";
   for (const auto& column : report.lessons) out += fmt::format(" {} |", spread_of(column));
-  out += "\n\n" + std::string(outlier_note);
+  out += "\n\n" + std::string(outlier_note) + library_note(report);
   for (const auto& problem : report.problems) out += fmt::format("\n- {}", markdown_escaped(problem));
   return out + (report.problems.empty() ? "" : "\n");
 }
@@ -306,7 +316,7 @@ std::string report_html(const class_report& report)
     out += fmt::format("<td class=\"ratio\">{}</td>", column.machines ? format_ratio(column.median) : "-");
   out += "</tr>\n<tr><td colspan=\"3\">spread (quartiles)</td>";
   for (const auto& column : report.lessons) out += fmt::format("<td class=\"ratio\">{}</td>", spread_of(column));
-  out += fmt::format("</tr>\n</table>\n<p>{}</p>\n", html_escaped(outlier_note));
+  out += fmt::format("</tr>\n</table>\n<p>{}</p>\n<p>{}</p>\n", html_escaped(outlier_note), html_escaped(library_note(report)));
   if (!report.problems.empty()) {
     out += "<ul>\n";
     for (const auto& problem : report.problems) out += fmt::format("<li>{}</li>\n", html_escaped(problem));

@@ -38,6 +38,7 @@ struct class_report {
   std::vector<lesson_column> lessons;   ///< in the order the first file lists them
   std::vector<machine_row> machines;    ///< in the order of the files
   std::vector<std::string> problems;    ///< one line per file left out or incomplete, naming it
+  int debug_library_machines = 0;       ///< machines whose Google Benchmark library was a debug build (Debian's is)
 };
 
 /// Builds the report from runs already read. A run from another course version than the most
