@@ -11,7 +11,8 @@ int main(int argc, char** argv)
   benchmark::AddCustomContext("asynclab_version", ASYNCLAB_VERSION);
   benchmark::AddCustomContext("asynclab_compiler", ASYNCLAB_COMPILER);
   benchmark::AddCustomContext("asynclab_build_type", ASYNCLAB_BUILD_TYPE);
-  benchmark::RunSpecifiedBenchmarks();
+  // A filter that matches nothing is a mistake worth an exit code (asynclab bench 99).
+  const auto ran = benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  return 0;
+  return ran > 0 ? 0 : 1;
 }

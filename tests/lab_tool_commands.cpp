@@ -1,5 +1,7 @@
 // The asynclab subcommands as a student calls them: exit codes and one-line errors.
 
+#include "lab/tool/bench_results.hpp"
+
 #include "tests/lab_tool_fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -78,4 +80,33 @@ TEST_CASE("report shows the readable files and names each one it left out", "[to
   CHECK(page.exit_code == 0);
   CHECK(page.err.empty());
   CHECK(contents_of(html).find("<svg") != std::string::npos);
+}
+
+TEST_CASE("bench records the student, the course's commit and the CPU in the results", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto out = scratch.path("bench.json");
+  // Lesson 01 with its quick mode's flags, narrowed after "--" to one benchmark run briefly.
+  const auto result = run(asynclab(fmt::format("bench 01 --student 'Ada, L=1' --out '{}' -- '--benchmark_filter=^01_blocking_call/solution/tasks:1/' "
+                                               "--benchmark_repetitions=2 --benchmark_min_time=0.01",
+                                               out)),
+                          scratch);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("asynclab bench: quick mode took") != std::string::npos);
+  const auto read = lab::tool::read_bench_file(out);
+  REQUIRE(read.run);
+  CHECK(read.run->context.student == "Ada L-1");  // ',' and '=' would split --benchmark_context
+  CHECK(read.run->context.mode == "quick");
+  CHECK_FALSE(read.run->context.compiler.empty());
+  CHECK_FALSE(read.run->context.cpu_model.empty());
+  REQUIRE(read.run->benchmarks.size() == 1);
+  CHECK(read.run->benchmarks[0].real_time.size() == 2);
+}
+
+TEST_CASE("bench for a lesson that does not exist fails with a line naming it", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto result = run(asynclab(fmt::format("bench 99 --out '{}'", scratch.path("none.json"))), scratch);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("is there a lesson 99?") != std::string::npos);
 }

@@ -33,13 +33,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view usage =
-    "Usage: asynclab bench [NN] [--mode quick|thorough|plain] [--student NAME] [--out FILE]\n\n"
+    "Usage: asynclab bench [NN] [--mode quick|thorough|plain] [--student NAME] [--out FILE] [-- FLAGS]\n\n"
     "Runs the benchmarks (only lesson NN's with NN) and keeps Google Benchmark's JSON in\n"
     "results/<host>-<date>.json, for `asynclab compare` and `asynclab report`.\n"
     "  --mode     quick (the default): 9 repetitions of at least 0.05 s each, enough for the U test\n"
     "             thorough: 20 repetitions of at least 0.5 s each; plain: Google Benchmark's defaults\n"
     "  --student  your name, so that the class report can show your row (or ASYNCLAB_STUDENT=...)\n"
     "  --out      write the JSON there instead\n"
+    "  -- FLAGS   more flags for Google Benchmark (asynclab_benchmarks --help); they come last and win\n"
     "ASYNCLAB_BENCH_MODE sets the default mode; `make bench MODE=... STUDENT=...` sets both.\n";
 
 struct bench_options {
@@ -47,6 +48,7 @@ struct bench_options {
   std::string mode = "quick";
   std::string student;
   std::string out;
+  std::vector<std::string> benchmark_flags;  // after "--", passed on as they are
 };
 
 std::vector<std::string> mode_flags(const std::string& mode)
@@ -93,9 +95,10 @@ std::string host_name()
 std::string context_value(std::string_view value)
 {
   std::string kept;
-  for (const char c : value)
+  for (const char c : value) {
     if (c == '=') kept += '-';
-    else if (c != ',') kept += c;
+    if (c != ',' && c != '=') kept += c;
+  }
   return kept;
 }
 
@@ -111,6 +114,8 @@ int run_program(const std::vector<std::string>& command)
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// Fills `options` from the environment and the command line. Returns the exit code when the
+// command is done already (0 after --help, 2 for a bad command line), or -1 to go on.
 int parse(arguments args, bench_options& options)
 {
   if (const char* mode = std::getenv("ASYNCLAB_BENCH_MODE"); mode && *mode) options.mode = mode;
@@ -121,6 +126,10 @@ int parse(arguments args, bench_options& options)
     if (arg == "--help" || arg == "-h") {
       fmt::print("{}", usage);
       return 0;
+    }
+    if (arg == "--") {
+      options.benchmark_flags.assign(rest.begin() + static_cast<std::ptrdiff_t>(i) + 1, rest.end());
+      break;
     }
     if (arg == "--mode" || arg == "--student" || arg == "--out") {
       if (i + 1 == rest.size()) {
@@ -192,12 +201,14 @@ int bench(arguments args)
   std::vector<std::string> command = {benchmarks.string(), "--benchmark_out=" + options.out, "--benchmark_out_format=json", context};
   for (auto& flag : mode_flags(options.mode)) command.push_back(std::move(flag));
   if (!options.lesson.empty()) command.push_back(fmt::format("--benchmark_filter=^{}_", options.lesson));
+  command.insert(command.end(), options.benchmark_flags.begin(), options.benchmark_flags.end());
 
   const auto start = std::chrono::steady_clock::now();
   const int exit_code = run_program(command);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   if (exit_code != 0) {
-    fmt::print(stderr, "asynclab bench: {} failed (exit code {})\n", benchmarks.string(), exit_code);
+    fmt::print(stderr, "asynclab bench: {} failed (exit code {}){}\n", benchmarks.string(), exit_code,
+               options.lesson.empty() ? "" : fmt::format("; is there a lesson {}?", options.lesson));
     return 1;
   }
   print_summary(options.out, options.mode, took.count());
