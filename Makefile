@@ -2,11 +2,13 @@
 #   make run     install what is missing, build, and run every lesson
 #   make test    install what is missing, build, and run every test
 #   make docs    the HTML docs in build/<preset>/docs/html
-#   make bench   the benchmarks, saved as JSON in results/
+#   make bench   the benchmarks, saved as JSON in results/ (MODE=quick|thorough|plain, STUDENT=name)
 #   make stress  the whole test suite 20 times while another process keeps a core busy
 # PRESET=debug|asan|tsan picks another build; the default is release.
 
 PRESET ?= release
+MODE ?= quick
+STUDENT ?=
 BUILD := build/$(PRESET)
 
 .PHONY: run test docs bench stress build configure setup clean
@@ -20,6 +22,9 @@ test: build
 docs: configure
 	cmake --build --preset $(PRESET) --target docs
 
+# asynclab bench reads the mode and the student's name from its environment.
+bench: export ASYNCLAB_BENCH_MODE = $(MODE)
+bench: export ASYNCLAB_STUDENT = $(STUDENT)
 bench: configure
 	cmake --build --preset $(PRESET) --target bench
 

@@ -43,14 +43,3 @@ function(asynclab_add_docs)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     COMMENT "Building the docs with Doxygen")
 endfunction()
-
-# The bench target: every benchmark, printed as a table and saved as Google Benchmark JSON in
-# results/<host>-<date>.json.
-function(asynclab_add_bench_target)
-  add_custom_target(bench
-    COMMAND ${CMAKE_COMMAND} -DBENCHMARKS=$<TARGET_FILE:asynclab_benchmarks> -DRESULTS=${PROJECT_SOURCE_DIR}/results
-            -P ${PROJECT_SOURCE_DIR}/cmake/run_benchmarks.cmake
-    DEPENDS asynclab_benchmarks
-    USES_TERMINAL
-    COMMENT "Running the benchmarks")
-endfunction()

@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev            # Asio and Beast, header-only; never libboost-dev, which is 1.74
   catch2                      # 2.13, the tests
   libbenchmark-dev            # Google Benchmark 1.7
+  libboost-json1.81-dev       # asynclab compare and report read Google Benchmark's JSON
   libcli11-dev libfmt-dev     # the lesson runner's command line and printing
   doxygen graphviz doxygen-awesome-css  # make docs
 )

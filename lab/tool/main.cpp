@@ -1,5 +1,6 @@
 // asynclab: the course's own command. `asynclab help` lists what it can do.
 
+#include "lab/tool/bench_commands.hpp"
 #include "lab/tool/commands.hpp"
 
 #include <fmt/format.h>
@@ -21,6 +22,9 @@ int help(lab::tool::arguments);
 // One line per subcommand, in the order `asynclab help` lists them.
 const std::vector<subcommand> subcommands = {
     {"help", "list what asynclab can do", help},
+    {"bench", "run the benchmarks (all, or lesson NN's) and keep their JSON in results/", lab::tool::bench},
+    {"compare", "two benchmark files side by side: changes, U test, pitfall/solution ratios", lab::tool::compare},
+    {"report", "many students' benchmark files in one table and chart", lab::tool::report},
 };
 
 int help(lab::tool::arguments)

@@ -1,0 +1,20 @@
+#pragma once
+/// \file
+/// The `asynclab` subcommands that run, compare and collect benchmarks.
+
+#include "lab/tool/commands.hpp"
+
+namespace lab::tool {
+
+/// `asynclab bench [NN] [--mode quick|thorough|plain] [--student NAME] [--out FILE]`: runs the
+/// benchmark executable next to `asynclab` (one lesson's with NN) and keeps its JSON, with the
+/// course's commit, the student and the CPU in its context, in results/<host>-<date>.json.
+int bench(arguments args);
+
+/// `asynclab compare OLD.json NEW.json`: compare.py's table with a U test, then the lessons' ratios.
+int compare(arguments args);
+
+/// `asynclab report [--format text|markdown|html] [--output FILE] FILE...`: the class report.
+int report(arguments args);
+
+}  // namespace lab::tool
