@@ -19,8 +19,9 @@ run: build
 test: build
 	ctest --preset $(PRESET)
 
+# BENCH=results/<file>.json puts a saved benchmark run in the docs instead of a fresh short one.
 docs: configure
-	cmake --build --preset $(PRESET) --target docs
+	BENCH="$(if $(BENCH),$(abspath $(BENCH)))" cmake --build --preset $(PRESET) --target docs
 
 # asynclab bench reads the mode and the student's name from its environment.
 bench: export ASYNCLAB_BENCH_MODE = $(MODE)

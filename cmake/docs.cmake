@@ -3,6 +3,8 @@
 #   <stem>.numbers.md     the table of numbers, the verdict and the ASCII timelines
 #   <stem>.timeline.svg   both timelines as a picture
 #   <stem>.diff           the difference between the pitfall and the solution
+#   <stem>.bench.svg/.md  its benchmarks: a short run, or the file `make docs BENCH=path` names
+#                         (cmake/docs_bench.cmake)
 # No number or picture on a page is typed by hand.
 
 find_package(Doxygen 1.9 COMPONENTS dot)
@@ -36,10 +38,14 @@ function(asynclab_add_docs)
   endforeach()
 
   configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${PROJECT_BINARY_DIR}/docs/Doxyfile @ONLY)
+  list(JOIN lessons "," lesson_list)
   add_custom_target(docs
+    COMMAND ${CMAKE_COMMAND} -DASYNCLAB=$<TARGET_FILE:asynclab> -DOUT=${generated} -DLESSONS=${lesson_list}
+            -P ${PROJECT_SOURCE_DIR}/cmake/docs_bench.cmake
     COMMAND Doxygen::doxygen ${PROJECT_BINARY_DIR}/docs/Doxyfile
     COMMAND ${CMAKE_COMMAND} -E echo "Docs: ${PROJECT_BINARY_DIR}/docs/html/index.html"
     DEPENDS ${numbers}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     COMMENT "Building the docs with Doxygen")
+  add_dependencies(docs asynclab asynclab_benchmarks)
 endfunction()

@@ -235,8 +235,7 @@ void print_json(const lesson& lesson, const std::vector<run>& runs, const verdic
   fmt::print("{}", json);
 }
 
-void write_markdown(std::ofstream& out, const lesson& lesson, const std::vector<run>& runs, const verdict& v,
-                    const chart_options& chart)
+void write_markdown(std::ofstream& out, const lesson& lesson, const std::vector<run>& runs, const verdict& v)
 {
   const auto rows = table_of(lesson, runs);
   out << fmt::format("Scenario: {}\n\n", lesson.scenario());
@@ -251,10 +250,8 @@ void write_markdown(std::ofstream& out, const lesson& lesson, const std::vector<
       out << rule << '\n';
     }
   }
-  out << '\n' << v.sentence << "\n\n";
-  for (const auto& r : runs)
-    if (!r.spans->spans().empty())
-      out << fmt::format("The {}'s timeline:\n\n```\n{}```\n\n", name_of(r.which), ascii_chart(*r.spans, chart));
+  // The timelines go to the docs as a picture (--svg), not as ASCII art.
+  out << '\n' << v.sentence << '\n';
 }
 
 }  // namespace
@@ -271,7 +268,7 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   app.add_flag("--json", chosen.json, "print the outcomes as JSON instead of text");
   app.add_option("--trace", chosen.trace_path, "write a Chrome trace (open it in Perfetto) to FILE")
       ->type_name("FILE");
-  app.add_option("--markdown", chosen.markdown_path, "write the numbers and timelines as Markdown to FILE")
+  app.add_option("--markdown", chosen.markdown_path, "write the numbers and the verdict as Markdown to FILE")
       ->type_name("FILE");
   app.add_option("--svg", chosen.svg_path, "draw both timelines as an SVG picture in FILE")->type_name("FILE");
   app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
@@ -350,7 +347,7 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   for (const auto& r : runs) timelines.push_back(r.spans.get());
   if (trace_file.is_open()) write_chrome_trace(trace_file, timelines);
   if (svg_file.is_open()) svg_file << svg_chart(timelines, chart);
-  if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v, chart);
+  if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v);
   return v.showed ? 0 : 1;
 }
 

@@ -76,7 +76,7 @@ struct lesson {
 ///
 /// Flags every lesson has: `--only pitfall|solution`, `--json` (print the outcomes as JSON
 /// instead of text), `--trace FILE` (write Chrome trace-event JSON), `--markdown FILE` (write
-/// the numbers and timelines as Markdown, for the docs), `--svg FILE` (both timelines as a picture), `--no-color`, `--help`, and the hidden
+/// the numbers as Markdown, for the docs), `--svg FILE` (both timelines as a picture), `--no-color`, `--help`, and the hidden
 /// `--parameters` (one line per scenario parameter: flag, min, max, default; for generated tests). Colour is also
 /// off when `NO_COLOR` is set or standard output is not a terminal.
 ///

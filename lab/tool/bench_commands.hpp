@@ -11,6 +11,10 @@ namespace lab::tool {
 /// course's commit, the student and the CPU in its context, in results/<host>-<date>.json.
 int bench(arguments args);
 
+/// `asynclab chart FILE --lesson NN_name [--svg OUT] [--markdown OUT]`: one lesson's benchmark
+/// results as a bar chart and a table, for its docs page.
+int chart(arguments args);
+
 /// `asynclab compare OLD.json NEW.json`: compare.py's table with a U test, then the lessons' ratios.
 int compare(arguments args);
 

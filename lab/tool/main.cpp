@@ -25,6 +25,7 @@ const std::vector<subcommand> subcommands = {
     {"bench", "run the benchmarks (all, or lesson NN's) and keep their JSON in results/", lab::tool::bench},
     {"compare", "two benchmark files side by side: changes, U test, pitfall/solution ratios", lab::tool::compare},
     {"report", "many students' benchmark files in one table and chart", lab::tool::report},
+    {"chart", "one lesson's benchmark results as a chart and a table, for its docs page", lab::tool::chart},
 };
 
 int help(lab::tool::arguments)
