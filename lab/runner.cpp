@@ -275,7 +275,7 @@ void print_about(const lesson& lesson)
   const auto asked = lesson.question();
   fmt::print("question: {}\n", one_line(asked.text));
   for (const auto& c : asked.choices) fmt::print("choice: {}\n", one_line(c.text));
-  fmt::print("correct: {}\n", asked.correct + 1);
+  fmt::print("correct: {}\nwhy: {}\n", asked.correct + 1, one_line(lesson.theory().why));
 }
 
 void print_json(const lesson& lesson, const std::vector<run>& runs, const verdict& v, int answer)

@@ -278,7 +278,7 @@ TEST_CASE("the --about flag describes the lesson in key: value lines and runs no
   CHECK(result.out ==
         "number: 99\nname: fake\ntitle: A fake lesson\nstory: It reports what the test tells it to.\n"
         "pitfall_api: slow()\nsolution_api: fast()\nscenario: 10 tasks.\nquestion: How long?\n"
-        "choice: short\nchoice: long\ncorrect: 2\n");
+        "choice: short\nchoice: long\ncorrect: 2\nwhy: because.\n");
 }
 
 TEST_CASE("the --record flag writes the prediction for the tour", "[lab][runner]")
