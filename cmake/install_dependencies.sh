@@ -11,6 +11,7 @@ packages=(
   libbenchmark-dev            # Google Benchmark 1.7
   libcli11-dev libfmt-dev     # the lesson runner's command line and printing
   doxygen graphviz doxygen-awesome-css  # make docs
+  tmux                        # the tour's tests drive it through a real pseudo-terminal
 )
 
 [ "${ASYNCLAB_SKIP_INSTALL:-0}" = 1 ] && exit 0
