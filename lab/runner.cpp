@@ -392,7 +392,8 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
     fmt::print("{} {}\n", paint.bold("Scenario:"), lesson.scenario());
     fmt::print("{} {}\n", paint.bold("Predict: "), asked.text);
     for (std::size_t i = 0; i < asked.choices.size(); ++i) fmt::print("  {}) {}\n", i + 1, asked.choices[i].text);
-    if (chosen.answer == 0 && !chosen.no_prompt && isatty(STDIN_FILENO)) chosen.answer = ask(asked, paint);
+    if (chosen.answer == 0 && !chosen.no_prompt && !asked.choices.empty() && isatty(STDIN_FILENO))
+      chosen.answer = ask(asked, paint);
     if (chosen.answer > 0)
       fmt::print("{} {}) {}\n", paint.bold("You said:"), chosen.answer, asked.choices[chosen.answer - 1].text);
     std::fflush(stdout);

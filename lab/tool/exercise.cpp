@@ -196,6 +196,13 @@ std::vector<test_result> tests_of(const std::string& xml)
   return tests;
 }
 
+std::string first_lines(const std::string& text, std::size_t count)
+{
+  std::size_t at = 0;
+  for (std::size_t lines = 0; lines < count && at != std::string::npos; ++lines) at = text.find('\n', at + 1);
+  return at == std::string::npos ? text : text.substr(0, at + 1) + "...\n";
+}
+
 std::string last_lines(const std::string& text, std::size_t count)
 {
   std::size_t at = text.size();
@@ -224,7 +231,7 @@ check_result run_check(const lesson_entry& lesson)
     const auto compiled = run_captured(with(how.compile, source, object, executable), std::chrono::seconds(600));
     if (compiled.exit_code != 0) {
       fs::remove(object);
-      return {"error", "Your file does not compile:\n" + last_lines(compiled.output, 40), {}, true, 0};
+      return {"error", "Your file does not compile:\n" + first_lines(compiled.output, 40), {}, true, 0};
     }
   }
   std::vector<fs::path> link_inputs{object};
@@ -236,7 +243,7 @@ check_result run_check(const lesson_entry& lesson)
     if (linked.exit_code != 0) {
       fs::remove(executable);
       return {"error", "Your file compiles but does not link (does it define solution() once, and only that?):\n" +
-                           last_lines(linked.output, 20), {}, true, 0};
+                           first_lines(linked.output, 20), {}, true, 0};
     }
   }
   result.build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -280,7 +287,7 @@ std::string results_json(const check_result& result)
 /// Prints the result for the student, remembers a solved exercise, and gives the next hint on a failure.
 void report(const lesson_entry& lesson, const check_result& result)
 {
-  if (result.compiled) fmt::print("  built in {:.1f} s\n", result.build_seconds);
+  if (result.compiled && result.status != "error") fmt::print("  built in {:.1f} s\n", result.build_seconds);
   for (const auto& test : result.tests) {
     fmt::print("  {}  {}\n", test.passed ? "pass" : "FAIL", test.name);
     std::istringstream lines(test.message);

@@ -48,6 +48,16 @@ wait_for "You have finished every lesson of asynclab."
 expect "Predictions right: 1 of $count \($count predicted\). Exercises solved: 1 of $count."
 wait_for '\[exit 0\]'
 
+# Reset forgets one lesson; explain shows each page with its code and without Doxygen commands.
+"$asynclab" reset "$number" >/dev/null
+grep -q "^$first " "$progress" && fail "reset $number kept it: $(cat "$progress")"
+for stem in "${stems[@]}"; do
+  [[ -f $repository/docs/lessons/$stem.md ]] || continue
+  page=$("$asynclab" explain "${stem%%_*}") || fail "explain ${stem%%_*} failed"
+  grep -qE '\\(snippet|includedoc)|\{#lesson_' <<<"$page" && fail "explain ${stem%%_*} left Doxygen in: $page"
+  grep -q "co_await\|co_return\|asio::" <<<"$page" || fail "explain ${stem%%_*} shows no code: $page"
+done
+
 # Without a terminal the tour runs every lesson and asks nothing, as `make run` always did.
 output=$("$asynclab" tour </dev/null 2>&1) || true
 grep -q "Your prediction" <<<"$output" && fail "asked without a terminal"
