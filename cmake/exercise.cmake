@@ -3,7 +3,8 @@
 #   asynclab_add_exercise(<number> <name>)  called by asynclab_add_lesson. Writes
 #       build/<preset>/asynclab/exercise/<stem>.recipe: how `asynclab check` compiles a student's
 #       copy of the pitfall (the lesson library's own flags and precompiled header) and links it
-#       with the lesson's pitfall and test objects. A check after an edit compiles one file and
+#       with the lesson's test and every object of the lesson library but the solution's own
+#       (so extra files a lesson adds with target_sources, alternatives the tests call, stay). A check after an edit compiles one file and
 #       links; it never re-runs CMake or Ninja in the build tree, which it only reads.
 #       Adds two tests per lesson, each in a scratch folder of its own: the untouched pitfall
 #       fails its check, and the lesson's solution, copied in, passes it.
@@ -50,7 +51,7 @@ ${pch}-o
 ${CMAKE_CXX_COMPILER}
 ${config_lines}
 $<$<BOOL:${link_options}>:$<JOIN:${link_options},\n>\n>@object@
-$<FILTER:$<TARGET_OBJECTS:${library}>,INCLUDE,/pitfalls/${stem}\\.cpp\\.o$>
+$<JOIN:$<FILTER:$<TARGET_OBJECTS:${library}>,EXCLUDE,/solutions/${stem}\\.cpp\\.o$>,\n>
 $<JOIN:$<TARGET_OBJECTS:test_${stem}>,\n>
 -o
 @executable@

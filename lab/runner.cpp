@@ -153,6 +153,24 @@ verdict judge(const lesson& lesson, const std::vector<run>& runs)
   return v;
 }
 
+const std::string& api_of(const lesson& lesson, version v)
+{
+  return v == version::pitfall ? lesson.pitfall_api : lesson.solution_api;
+}
+
+/// The table of runs: one row per version, one column per observation.
+std::vector<std::vector<std::string>> table_of(const lesson& lesson, const std::vector<run>& runs)
+{
+  std::vector<std::vector<std::string>> rows{{"", "calls", "wall"}};
+  for (const auto& o : runs.front().report.observations) rows[0].push_back(o.label);
+  for (const auto& r : runs) {
+    std::vector<std::string> row{name_of(r.which), api_of(lesson, r.which), human_duration(r.report.wall)};
+    for (const auto& o : r.report.observations) row.push_back(o.text);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 class painter {
  public:
   explicit painter(bool on) : on_(on) {}
@@ -197,24 +215,6 @@ std::string with_reason(const choice& picked, const std::string& judgement)
   return fmt::format("{}: {} ({}).", picked.text, judgement, reason);
 }
 
-const std::string& api_of(const lesson& lesson, version v)
-{
-  return v == version::pitfall ? lesson.pitfall_api : lesson.solution_api;
-}
-
-/// The table of runs: one row per version, one column per observation.
-std::vector<std::vector<std::string>> table_of(const lesson& lesson, const std::vector<run>& runs)
-{
-  std::vector<std::vector<std::string>> rows{{"", "calls", "wall"}};
-  for (const auto& o : runs.front().report.observations) rows[0].push_back(o.label);
-  for (const auto& r : runs) {
-    std::vector<std::string> row{name_of(r.which), api_of(lesson, r.which), human_duration(r.report.wall)};
-    for (const auto& o : r.report.observations) row.push_back(o.text);
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 std::string heading(const lesson& lesson) { return fmt::format("Lesson {} · {}", lesson.number, lesson.title); }
 
 void print_text(const lesson& lesson, const std::vector<run>& runs, const verdict& v, const chart_options& chart,
@@ -241,7 +241,7 @@ void print_text(const lesson& lesson, const std::vector<run>& runs, const verdic
 
   const auto asked = lesson.question();
   const bool right = answer == asked.correct + 1;
-  if (answer > 0) {
+  if (answer > 0 && answer <= static_cast<int>(asked.choices.size())) {
     const auto line = fmt::format("You predicted {}) {}", answer,
                                   with_reason(asked.choices[answer - 1], right ? "right" : "wrong"));
     fmt::print("\n{}\n", right ? paint.good(wrapped(line, 78)) : paint.bad(wrapped(line, 78)));
@@ -432,7 +432,8 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
     write_chrome_trace(trace_file, timelines);
   }
   if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v, chart);
-  if (record_file.is_open()) record_file << "answer " << chosen.answer << "\ncorrect " << asked.correct + 1 << '\n';
+  // Asked again: a lesson may settle its right answer from what the run measured.
+  if (record_file.is_open()) record_file << "answer " << chosen.answer << "\ncorrect " << lesson.question().correct + 1 << '\n';
   return v.showed ? 0 : 1;
 }
 

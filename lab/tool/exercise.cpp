@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -114,18 +114,32 @@ bool stale(const fs::path& target, const std::vector<fs::path>& inputs)
   return false;
 }
 
+/// `text` with every call or definition of `pitfall(...)` renamed `solution(...)`; names that only
+/// start with "pitfall" (`pitfall_with_pool`) stay.
+std::string renamed_entry_point(std::string text)
+{
+  const auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (auto at = text.find("pitfall"); at != std::string::npos; at = text.find("pitfall", at + 1)) {
+    auto after = at + 7;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    const bool whole_word = (at == 0 || !identifier(text[at - 1])) && after < text.size() && text[after] == '(' &&
+                            (at + 7 == text.size() || !identifier(text[at + 7]));
+    if (whole_word) text.replace(at, 7, "solution");
+  }
+  return text;
+}
+
 /// The pitfall with `pitfall(` renamed `solution(` and a note on top: the student's starting point.
 std::string starting_copy(const lesson_entry& lesson)
 {
   const auto pitfall = source_dir() / "pitfalls" / (lesson.stem + ".cpp");
   const auto text = slurp(pitfall);
   if (text.empty()) throw bad_input(fmt::format("lesson {} has no pitfall file ({})", lesson.number, pitfall.string()));
-  static const std::regex entry_point(R"(\bpitfall(\s*\())");
   return fmt::format("// Exercise {}: this is the lesson's pitfall, with its entry point renamed to solution().\n"
                      "// Fix it so that the lesson's solution tests pass: asynclab check {} (or asynclab watch {}).\n"
                      "// Stuck? asynclab hint {}\n\n",
                      lesson.stem, lesson.number, lesson.number, lesson.number) +
-         std::regex_replace(text, entry_point, "solution$1");
+         renamed_entry_point(text);
 }
 
 /// One test of the lesson, as the check saw it.

@@ -7,7 +7,8 @@
 /// pitfall with its entry point renamed from `pitfall` to `solution`, so the student's file plays
 /// the solution. `asynclab check NN` compiles only that file, with the flags CMake wrote for the
 /// lesson into `build/<preset>/asynclab/exercise/NN_name.recipe`, and links it with the lesson's
-/// pitfall and test objects from the build; the build tree itself is only read.
+/// test and every object of the lesson library but the solution's own file (the pitfall, and any
+/// extra file a lesson adds); the build tree itself is only read.
 
 #include "lab/tool/commands.hpp"
 
