@@ -249,8 +249,12 @@ check_result run_check(const lesson_entry& lesson)
     }
   }
   std::vector<fs::path> link_inputs{object};
-  for (const auto& word : how.link)
-    if (word.front() == '/') link_inputs.emplace_back(word);
+  for (const auto& word : how.link) {
+    if (word.front() != '/') continue;
+    if (!fs::exists(word) && word != how.link.front())
+      throw bad_input(fmt::format("the course is not fully built ({} is missing): run make build", word));
+    link_inputs.emplace_back(word);
+  }
   if (stale(executable, link_inputs)) {
     result.compiled = true;
     const auto linked = run_captured(with(how.link, source, object, executable), std::chrono::seconds(300));
