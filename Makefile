@@ -1,5 +1,5 @@
 # A thin front door: every target delegates to CMake presets (see CMakePresets.json).
-#   make run     install what is missing, build, and run every lesson
+#   make run     install what is missing, build, and open the tour (every lesson without a terminal)
 #   make test    install what is missing, build, and run every test
 #   make docs    the HTML docs in build/<preset>/docs/html
 #   make bench   the benchmarks, saved as JSON in results/ (MODE=quick|thorough|plain, STUDENT=name)
@@ -13,8 +13,9 @@ BUILD := build/$(PRESET)
 
 .PHONY: run test docs bench stress build configure setup clean
 
+# On a terminal the tour (it continues where you stopped); without one, every lesson, asking nothing.
 run: build
-	cmake --build --preset $(PRESET) --target run
+	$(BUILD)/bin/asynclab tour
 
 test: build
 	ctest --preset $(PRESET)

@@ -12,6 +12,7 @@ packages=(
   libboost-json1.81-dev       # asynclab compare and report read Google Benchmark's JSON
   libcli11-dev libfmt-dev     # the lesson runner's command line and printing
   doxygen graphviz doxygen-awesome-css  # make docs
+  tmux                        # the tour's tests drive it through a real pseudo-terminal
 )
 
 [ "${ASYNCLAB_SKIP_INSTALL:-0}" = 1 ] && exit 0

@@ -9,6 +9,8 @@
 #   <stem>/cli/...             the command-line checks of cmake/reliability.cmake
 #
 # The lesson main, the test and the benchmark see only lessons/<stem>.hpp and lab/.
+# cmake/exercise.cmake adds the lesson's exercise recipe and its exercise tests.
+include(exercise)
 
 function(asynclab_add_lesson number name)
   set(stem ${number}_${name})
@@ -31,6 +33,7 @@ function(asynclab_add_lesson number name)
   target_link_libraries(asynclab_benchmarks PRIVATE lesson_${number})
 
   set_property(GLOBAL APPEND PROPERTY ASYNCLAB_LESSONS ${stem})
+  asynclab_add_exercise(${number} ${name})
 endfunction()
 
 # The `run` target: every lesson, one after the other, in the terminal.

@@ -33,6 +33,10 @@ struct options {
   std::string trace_path;
   std::string markdown_path;
   std::string svg_path;
+  int answer = 0;  // the student's prediction, 1-based; 0 when there is none
+  bool no_prompt = false;
+  bool about = false;
+  std::string record_path;
 };
 
 /// One version's run: what it reported and the timeline it drew.
@@ -181,10 +185,42 @@ class painter {
   bool on_;
 };
 
+/// Asks the question on the terminal until the student picks a choice or skips it.
+/// \returns the 1-based choice, or 0 when the student pressed Enter or closed the input.
+int ask(const question& asked, const painter& paint)
+{
+  const int count = static_cast<int>(asked.choices.size());
+  for (;;) {
+    fmt::print("{} ", paint.bold(fmt::format("Your prediction (1-{}, Enter to skip):", count)));
+    std::fflush(stdout);
+    char buffer[64];
+    if (!std::fgets(buffer, sizeof buffer, stdin)) {
+      fmt::print("\n");
+      return 0;
+    }
+    std::string line(buffer);
+    line.erase(0, line.find_first_not_of(" \t"));
+    line.erase(line.find_last_not_of(" \t\r\n") + 1);
+    if (line.empty()) return 0;
+    int picked = 0;
+    const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), picked);
+    if (error == std::errc() && end == line.data() + line.size() && picked >= 1 && picked <= count) return picked;
+    fmt::print("Type a number from 1 to {}, or press Enter to skip.\n", count);
+  }
+}
+
+/// "about 1 s: right (each sleep holds the only thread)." from a choice and its reason.
+std::string with_reason(const choice& picked, const std::string& judgement)
+{
+  std::string reason = picked.reason;
+  while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) reason.pop_back();
+  return fmt::format("{}: {} ({}).", picked.text, judgement, reason);
+}
+
 std::string heading(const lesson& lesson) { return fmt::format("Lesson {} · {}", lesson.number, lesson.title); }
 
 void print_text(const lesson& lesson, const std::vector<run>& runs, const verdict& v, const chart_options& chart,
-                const painter& paint)
+                const painter& paint, int answer)
 {
   fmt::print("\n");
   for (const auto& r : runs) {
@@ -206,13 +242,45 @@ void print_text(const lesson& lesson, const std::vector<run>& runs, const verdic
   fmt::print("\n{}\n", v.showed ? paint.good(wrapped(v.sentence, 78)) : paint.bad(wrapped(v.sentence, 78)));
 
   const auto asked = lesson.question();
-  if (asked.correct >= 0 && asked.correct < static_cast<int>(asked.choices.size())) {
-    const auto& answer = asked.choices[asked.correct];
-    fmt::print("\n{} {}) {}: {}\n", paint.bold("Answer:"), asked.correct + 1, answer.text, wrapped(answer.reason, 78));
+  const bool right = answer == asked.correct + 1;
+  if (answer > 0 && answer <= static_cast<int>(asked.choices.size())) {
+    const auto line = fmt::format("You predicted {}) {}", answer,
+                                  with_reason(asked.choices[answer - 1], right ? "right" : "wrong"));
+    fmt::print("\n{}\n", right ? paint.good(wrapped(line, 78)) : paint.bad(wrapped(line, 78)));
+  }
+  if (!right && asked.correct >= 0 && asked.correct < static_cast<int>(asked.choices.size())) {
+    const auto& correct = asked.choices[asked.correct];
+    fmt::print("{}{} {}) {}: {}\n", answer > 0 ? "" : "\n", paint.bold("Answer:"), asked.correct + 1, correct.text,
+               wrapped(correct.reason, 78));
   }
 }
 
-void print_json(const lesson& lesson, const std::vector<run>& runs, const verdict& v)
+/// The prediction as JSON: the question, its choices, the right one and the student's, 1-based.
+std::string prediction_json(const lesson& lesson, int answer)
+{
+  const auto asked = lesson.question();
+  std::string choices;
+  for (std::size_t i = 0; i < asked.choices.size(); ++i) choices += (i ? ", " : "") + json_quoted(asked.choices[i].text);
+  return fmt::format("{{\"question\": {}, \"choices\": [{}], \"correct\": {}, \"answer\": {}, \"right\": {}}}",
+                     json_quoted(asked.text), choices, asked.correct + 1,
+                     answer > 0 ? std::to_string(answer) : "null",
+                     answer > 0 ? (answer == asked.correct + 1 ? "true" : "false") : "null");
+}
+
+/// What the tour reads with `--about`: one `key: value` line each, choices in order.
+void print_about(const lesson& lesson)
+{
+  fmt::print("number: {}\nname: {}\ntitle: {}\nstory: {}\n", lesson.number, lesson.name, one_line(lesson.title),
+             one_line(lesson.story));
+  fmt::print("pitfall_api: {}\nsolution_api: {}\nscenario: {}\n", one_line(lesson.pitfall_api),
+             one_line(lesson.solution_api), one_line(lesson.scenario()));
+  const auto asked = lesson.question();
+  fmt::print("question: {}\n", one_line(asked.text));
+  for (const auto& c : asked.choices) fmt::print("choice: {}\n", one_line(c.text));
+  fmt::print("correct: {}\nwhy: {}\n", asked.correct + 1, one_line(lesson.theory().why));
+}
+
+void print_json(const lesson& lesson, const std::vector<run>& runs, const verdict& v, int answer)
 {
   std::string json = fmt::format("{{\n  \"lesson\": {},\n  \"title\": {},\n  \"scenario\": {{",
                                  json_quoted(lesson.number + "_" + lesson.name), json_quoted(lesson.title));
@@ -231,6 +299,7 @@ void print_json(const lesson& lesson, const std::vector<run>& runs, const verdic
   json += fmt::format("  \"ratio\": {{\"measured\": {}, \"expected\": {}}},\n",
                       v.ratio ? fmt::format("{:.3f}", *v.ratio) : std::string("null"),
                       theory.ratio ? fmt::format("{:g}", *theory.ratio) : std::string("null"));
+  json += fmt::format("  \"prediction\": {},\n", prediction_json(lesson, answer));
   json += fmt::format("  \"showed\": {},\n  \"verdict\": {}\n}}\n", v.showed, json_quoted(v.sentence));
   fmt::print("{}", json);
 }
@@ -274,6 +343,12 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
   // Hidden: one line per parameter, "flag min max default", for the generated command-line tests.
   app.add_flag("--parameters", chosen.list_parameters)->group("");
+  app.add_option("--answer", chosen.answer, "answer the prediction with choice N instead of asking")
+      ->check(whole_number_from(1, static_cast<int>(lesson.question().choices.size())))
+      ->type_name("N");
+  app.add_flag("--no-prompt", chosen.no_prompt, "do not ask for a prediction (never asked without a terminal)");
+  app.add_flag("--about", chosen.about)->group("");  // for the asynclab tour
+  app.add_option("--record", chosen.record_path)->group("");  // for the asynclab tour
 
   try {
     app.parse(argc, argv);
@@ -289,6 +364,18 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
     return 0;
   }
 
+  if (chosen.about) {
+    print_about(lesson);
+    return 0;
+  }
+
+  const auto asked = lesson.question();
+  const int choices = static_cast<int>(asked.choices.size());
+  if (chosen.answer > choices) {
+    fmt::print(stderr, "{}: --answer must be from 1 to {} (got {})\n", program, choices, chosen.answer);
+    return 2;
+  }
+
   if (lesson.check) {
     if (const auto problem = lesson.check(); !problem.empty()) {
       fmt::print(stderr, "{}: {}\n", program, problem);
@@ -296,10 +383,11 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
     }
   }
 
-  std::ofstream trace_file, markdown_file, svg_file;
+  std::ofstream trace_file, markdown_file, svg_file, record_file;
   for (auto problem : {check_writable("--trace", chosen.trace_path, trace_file),
                        check_writable("--markdown", chosen.markdown_path, markdown_file),
-                       check_writable("--svg", chosen.svg_path, svg_file)}) {
+                       check_writable("--svg", chosen.svg_path, svg_file),
+                       check_writable("--record", chosen.record_path, record_file)}) {
     if (problem) {
       fmt::print(stderr, "{}: {}\n", program, *problem);
       return 2;
@@ -310,9 +398,12 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
   if (!chosen.json) {
     fmt::print("{}\n\n{}\n\n", paint.bold(heading(lesson)), wrapped(lesson.story, 78));
     fmt::print("{} {}\n", paint.bold("Scenario:"), lesson.scenario());
-    const auto asked = lesson.question();
     fmt::print("{} {}\n", paint.bold("Predict: "), asked.text);
     for (std::size_t i = 0; i < asked.choices.size(); ++i) fmt::print("  {}) {}\n", i + 1, asked.choices[i].text);
+    if (chosen.answer == 0 && !chosen.no_prompt && !asked.choices.empty() && isatty(STDIN_FILENO))
+      chosen.answer = ask(asked, paint);
+    if (chosen.answer > 0)
+      fmt::print("{} {}) {}\n", paint.bold("You said:"), chosen.answer, asked.choices[chosen.answer - 1].text);
     std::fflush(stdout);
   }
 
@@ -339,15 +430,17 @@ int run_lesson(const lesson& lesson, int argc, const char* const* argv)
 
   const auto v = judge(lesson, runs);
   if (chosen.json)
-    print_json(lesson, runs, v);
+    print_json(lesson, runs, v, chosen.answer);
   else
-    print_text(lesson, runs, v, chart, paint);
+    print_text(lesson, runs, v, chart, paint, chosen.answer);
 
   std::vector<const timeline*> timelines;
   for (const auto& r : runs) timelines.push_back(r.spans.get());
   if (trace_file.is_open()) write_chrome_trace(trace_file, timelines);
   if (svg_file.is_open()) svg_file << svg_chart(timelines, chart);
   if (markdown_file.is_open()) write_markdown(markdown_file, lesson, runs, v);
+  // Asked again: a lesson may settle its right answer from what the run measured.
+  if (record_file.is_open()) record_file << "answer " << chosen.answer << "\ncorrect " << lesson.question().correct + 1 << '\n';
   return v.showed ? 0 : 1;
 }
 

@@ -80,6 +80,13 @@ struct lesson {
 /// `--parameters` (one line per scenario parameter: flag, min, max, default; for generated tests). Colour is also
 /// off when `NO_COLOR` is set or standard output is not a terminal.
 ///
+/// The prediction: when standard input is a terminal (and neither `--no-prompt` nor `--json` is
+/// given), the student answers the lesson's question before the run; `--answer N` answers it from
+/// the command line. After the run the verdict says whether the prediction was right, with the
+/// reason of the student's choice and of the right one. Two hidden flags serve the `asynclab`
+/// tour: `--about` prints the lesson's description as `key: value` lines and runs nothing;
+/// `--record FILE` writes the prediction (`answer N`, 0 when none, and `correct N`) after the run.
+///
 /// \returns the process's exit code: 0 when the run showed what the lesson claims, 1 when it did
 ///   not, 2 for a bad command line (after one line on standard error that says what was wrong).
 int run_lesson(const lesson& lesson, int argc, const char* const* argv);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -69,10 +70,17 @@ outcome run(fake_lesson& fake, std::vector<const char*> args)
   std::FILE* captured = std::tmpfile();
   const int saved = dup(STDOUT_FILENO);
   dup2(fileno(captured), STDOUT_FILENO);
+  // Standard input is not a terminal here, as under ctest: the runner must not wait for a prediction.
+  const int saved_in = dup(STDIN_FILENO);
+  const int nothing = open("/dev/null", O_RDONLY);
+  dup2(nothing, STDIN_FILENO);
+  close(nothing);
   const int exit_code = lab::run_lesson(fake.make(), static_cast<int>(args.size()), args.data());
   std::fflush(stdout);
   dup2(saved, STDOUT_FILENO);
   close(saved);
+  dup2(saved_in, STDIN_FILENO);
+  close(saved_in);
 
   std::rewind(captured);
   std::string out;
@@ -220,4 +228,66 @@ TEST_CASE("colour is off when standard output is not a terminal", "[lab][runner]
 {
   fake_lesson fake;
   CHECK(run(fake, {}).out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("a right prediction given with --answer is confirmed with its reason", "[lab][runner]")
+{
+  fake_lesson fake;
+  const auto result = run(fake, {"--answer", "2"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("You said: 2) long") != std::string::npos);
+  CHECK(result.out.find("You predicted 2) long: right (yes).") != std::string::npos);
+  CHECK(result.out.find("Answer:") == std::string::npos);
+}
+
+TEST_CASE("a wrong prediction gets the reason it is wrong and the right answer with its reason", "[lab][runner]")
+{
+  fake_lesson fake;
+  const auto result = run(fake, {"--answer", "1"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("You predicted 1) short: wrong (no).") != std::string::npos);
+  CHECK(result.out.find("Answer: 2) long: yes") != std::string::npos);
+}
+
+TEST_CASE("an answer outside the choices exits 2 and runs nothing", "[lab][runner]")
+{
+  for (const char* bad : {"0", "3", "-1", "two"}) {
+    fake_lesson fake;
+    INFO("--answer " << bad);
+    CHECK(run(fake, {"--answer", bad}).exit_code == 2);
+    CHECK(fake.ran.empty());
+  }
+}
+
+TEST_CASE("the --json flag carries the prediction and whether it was right", "[lab][runner]")
+{
+  fake_lesson fake;
+  const auto answered = run(fake, {"--json", "--answer", "1"});
+  CHECK(answered.out.find(R"("prediction": {"question": "How long?", "choices": ["short", "long"], "correct": 2, )"
+                          R"("answer": 1, "right": false})") != std::string::npos);
+  const auto silent = run(fake, {"--json"});
+  CHECK(silent.out.find(R"("answer": null, "right": null})") != std::string::npos);
+}
+
+TEST_CASE("the --about flag describes the lesson in key: value lines and runs nothing", "[lab][runner]")
+{
+  fake_lesson fake;
+  const auto result = run(fake, {"--about"});
+  CHECK(result.exit_code == 0);
+  CHECK(fake.ran.empty());
+  CHECK(result.out ==
+        "number: 99\nname: fake\ntitle: A fake lesson\nstory: It reports what the test tells it to.\n"
+        "pitfall_api: slow()\nsolution_api: fast()\nscenario: 10 tasks.\nquestion: How long?\n"
+        "choice: short\nchoice: long\ncorrect: 2\nwhy: because.\n");
+}
+
+TEST_CASE("the --record flag writes the prediction for the tour", "[lab][runner]")
+{
+  const auto path = std::filesystem::temp_directory_path() / ("asynclab-record-" + std::to_string(getpid()));
+  fake_lesson fake;
+  CHECK(run(fake, {"--answer", "1", "--record", path.c_str()}).exit_code == 0);
+  CHECK(slurp(path) == "answer 1\ncorrect 2\n");
+  CHECK(run(fake, {"--no-prompt", "--record", path.c_str()}).exit_code == 0);
+  CHECK(slurp(path) == "answer 0\ncorrect 2\n");
+  std::filesystem::remove(path);
 }

@@ -2,8 +2,12 @@
 
 #include "lab/tool/bench_commands.hpp"
 #include "lab/tool/commands.hpp"
+#include "lab/tool/exercise.hpp"
+#include "lab/tool/tour.hpp"
 
 #include <fmt/format.h>
+
+#include <unistd.h>
 
 #include <cstdio>
 #include <string_view>
@@ -22,6 +26,15 @@ int help(lab::tool::arguments);
 // One line per subcommand, in the order `asynclab help` lists them.
 const std::vector<subcommand> subcommands = {
     {"help", "list what asynclab can do", help},
+    {"tour", "the lessons one at a time, from where you stopped (asynclab alone does this)", lab::tool::tour},
+    {"list", "every lesson, its concept and your progress", lab::tool::list},
+    {"run", "run lesson NN: predict, watch, compare", lab::tool::run},
+    {"hint", "the next hint for lesson NN", lab::tool::hint},
+    {"explain", "lesson NN's page in the terminal", lab::tool::explain},
+    {"reset", "forget your progress in lesson NN, or in all", lab::tool::reset},
+    {"exercise", "copy lesson NN's pitfall to exercises/ for you to fix", lab::tool::exercise},
+    {"check", "run lesson NN's solution tests on your exercise (--json: results.json)", lab::tool::check},
+    {"watch", "check your exercise again on every save", lab::tool::watch},
     {"bench", "run the benchmarks (all, or lesson NN's) and keep their JSON in results/", lab::tool::bench},
     {"compare", "two benchmark files side by side: changes, U test, pitfall/solution ratios", lab::tool::compare},
     {"report", "many students' benchmark files in one table and chart", lab::tool::report},
@@ -40,7 +53,8 @@ int help(lab::tool::arguments)
 
 int main(int argc, char** argv)
 {
-  const std::string_view name = argc > 1 ? argv[1] : "help";
+  // Alone on a terminal, asynclab opens the tour; anywhere else it says what it can do.
+  const std::string_view name = argc > 1 ? argv[1] : isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? "tour" : "help";
   for (const auto& command : subcommands)
     if (command.name == name) return command.run(lab::tool::arguments(argv + 1, argc > 1 ? argc - 1 : 0));
   fmt::print(stderr, "asynclab: unknown command '{}' (see asynclab help)\n", name);
