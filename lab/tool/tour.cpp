@@ -73,6 +73,7 @@ int run_recorded(const lesson_entry& lesson, const std::vector<std::string>& ext
 /// Shows the next hint of the lesson and remembers it. \returns false when the page has none.
 bool show_next_hint(const lesson_entry& lesson)
 {
+  auto saved = load_progress();  // first, so that a broken progress file is always reported
   const auto hints = hints_of(page_of(lesson));
   if (hints.empty()) {
     fmt::print("Lesson {} has no hints yet (its page, docs/lessons/{}.md, has no \"### Hints\" list); "
@@ -80,7 +81,6 @@ bool show_next_hint(const lesson_entry& lesson)
                lesson.number, lesson.stem, lesson.number);
     return false;
   }
-  auto saved = load_progress();
   auto& seen = saved.lessons[lesson.stem].hints;
   const bool all_seen = seen >= static_cast<int>(hints.size());
   seen = std::min(seen + 1, static_cast<int>(hints.size()));
