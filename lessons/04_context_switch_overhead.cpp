@@ -150,11 +150,12 @@ int main(int argc, char** argv)
 
       .check = [&]() -> std::string {
         // At worst (--batch 1) both versions suspend once per item: 2 x M x (suspension + work). With a
-        // pessimistic 300 ns per suspension and 2 ns per hash round, that must stay within 8 s.
+        // pessimistic 300 ns per suspension and 2 ns per hash round, one run of each must stay within
+        // 3 s, since each version runs three times.
         const double seconds = 2.0 * scenario.items * (300e-9 + 2e-9 * scenario.rounds);
-        if (seconds <= 8.0) return {};
-        return fmt::format("2 x --items x (300 + 2 x --rounds) ns is how long the two versions may run and must be "
-                           "at most 8 s (got 2 x {} x (300 + 2 x {}) ns = {:.2f} s)",
+        if (seconds <= 3.0) return {};
+        return fmt::format("2 x --items x (300 + 2 x --rounds) ns is how long one run of the two versions may take "
+                           "and must be at most 3 s (got 2 x {} x (300 + 2 x {}) ns = {:.2f} s)",
                            scenario.items, scenario.rounds, seconds);
       },
 
@@ -184,7 +185,16 @@ int main(int argc, char** argv)
 
       .run = [&](lab::version version, const lab::instruments& with) {
         const bool pitfall = version == lab::version::pitfall;
-        const auto outcome = pitfall ? lesson04::pitfall(scenario, with) : lesson04::solution(scenario, with);
+        const auto run_once = [&](const lab::instruments& instruments) {
+          return pitfall ? lesson04::pitfall(scenario, instruments) : lesson04::solution(scenario, instruments);
+        };
+        // This work is all processor time, so another program on the core stretches it at random:
+        // keep the fastest of three runs (the timeline shows the first).
+        auto outcome = run_once(with);
+        for (int again = 0; again < 2; ++again) {
+          const auto rerun = run_once({.measure = with.measure, .spans = nullptr});
+          if (rerun.wall < outcome.wall) outcome = rerun;
+        }
 
         // The pitfall suspends once per item, the solution once per batch; both process every item.
         const long long batches = (scenario.items + scenario.batch - 1) / scenario.batch;

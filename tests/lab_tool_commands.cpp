@@ -103,10 +103,11 @@ TEST_CASE("bench records the student, the course's commit and the CPU in the res
   CHECK(read.run->benchmarks[0].real_time.size() == 2);
 }
 
-TEST_CASE("bench for a lesson that does not exist fails with a line naming it", "[tool][command]")
+TEST_CASE("bench for a lesson that does not exist exits 2 with one line naming it", "[tool][command]")
 {
   const scratch_folder scratch;
   const auto result = run(asynclab(fmt::format("bench 99 --out '{}'", scratch.path("none.json"))), scratch);
-  CHECK(result.exit_code == 1);
-  CHECK(result.err.find("is there a lesson 99?") != std::string::npos);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "asynclab bench: there are no benchmarks for lesson 99 (see asynclab list)\n");
+  CHECK_FALSE(std::filesystem::exists(scratch.path("none.json")));
 }

@@ -203,12 +203,20 @@ int bench(arguments args)
   if (!options.lesson.empty()) command.push_back(fmt::format("--benchmark_filter=^{}_", options.lesson));
   command.insert(command.end(), options.benchmark_flags.begin(), options.benchmark_flags.end());
 
+  // A lesson without benchmarks is a bad command line: say so in one line, before running anything.
+  if (!options.lesson.empty() &&
+      first_line_of(fmt::format("'{}' --benchmark_list_tests --benchmark_filter=^{}_ 2>/dev/null", benchmarks.string(),
+                                options.lesson))
+          .empty()) {
+    fmt::print(stderr, "asynclab bench: there are no benchmarks for lesson {} (see asynclab list)\n", options.lesson);
+    return 2;
+  }
+
   const auto start = std::chrono::steady_clock::now();
   const int exit_code = run_program(command);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   if (exit_code != 0) {
-    fmt::print(stderr, "asynclab bench: {} failed (exit code {}){}\n", benchmarks.string(), exit_code,
-               options.lesson.empty() ? "" : fmt::format("; is there a lesson {}?", options.lesson));
+    fmt::print(stderr, "asynclab bench: {} failed (exit code {})\n", benchmarks.string(), exit_code);
     return 1;
   }
   print_summary(options.out, options.mode, took.count());
