@@ -21,9 +21,16 @@
 #include <string>
 #include <vector>
 
+#ifndef ASYNCLAB_TIME_SCALE
+#define ASYNCLAB_TIME_SCALE 1
+#endif
+
 namespace {
 
 using namespace std::chrono_literals;
+
+/// A time limit of this build: sanitizer and Debug builds get several times as long.
+constexpr std::chrono::seconds limit(std::chrono::seconds release) { return release * ASYNCLAB_TIME_SCALE; }
 
 struct finished {
   bool timed_out = false;
@@ -134,7 +141,7 @@ int lines_in(const std::string& text)
 /// A bad command line: exit 2, one line on stderr that starts with the program's name, nothing on stdout.
 void expect_refused(const std::string& lesson, const std::vector<std::string>& args, const std::string& mentions)
 {
-  const auto f = run(lesson, args, 10s);
+  const auto f = run(lesson, args, limit(10s));
   const bool one_line = lines_in(f.err) == 1 && f.err.rfind("lesson_", 0) == 0;
   expect(!f.timed_out && f.exit_code == 2 && one_line && f.out.empty() && f.err.find(mentions) != std::string::npos,
          fmt::format("'{}' is refused with one line naming {} (exit {}, stderr: {})", shown(args), mentions,
@@ -181,12 +188,12 @@ void largest(const std::string& lesson)
   for (const auto& p : parameters_of(lesson)) {
     for (long long value = p.max;; value = std::max(p.min, value / 2)) {
       const std::vector<std::string> args{p.flag, std::to_string(value)};
-      const auto f = run(lesson, args, 30s);
+      const auto f = run(lesson, args, limit(30s));
       const bool refused_as_too_long = f.exit_code == 2 && lines_in(f.err) == 1;
       if (refused_as_too_long && value > p.min) continue;
       expect(!f.timed_out && (f.exit_code == 0 || f.exit_code == 1) && !sanitizer_spoke(f),
-             fmt::format("'{}', the largest {} accepted, finishes within 30 s ({} ms, exit {})", shown(args), p.flag,
-                         f.took.count(), f.exit_code));
+             fmt::format("'{}', the largest {} accepted, finishes within {} s ({} ms, exit {})", shown(args), p.flag,
+                         limit(30s).count(), f.took.count(), f.exit_code));
       break;
     }
   }
@@ -199,7 +206,7 @@ void smallest(const std::string& lesson)
     args.push_back(p.flag);
     args.push_back(std::to_string(p.min));
   }
-  expect_finishes(lesson, args, 10s, false);
+  expect_finishes(lesson, args, limit(10s), false);
 }
 
 }  // namespace
@@ -215,7 +222,7 @@ int main(int argc, char** argv)
     if (check == "bad-input")
       bad_input(lesson);
     else if (check == "defaults")
-      expect_finishes(lesson, {}, 20s, true);
+      expect_finishes(lesson, {}, limit(20s), true);
     else if (check == "smallest")
       smallest(lesson);
     else if (check == "largest")

@@ -55,7 +55,15 @@ std::string ratio_section(const comparison& compared)
   if (lessons.empty()) return "\nNo lesson has both a pitfall and a solution benchmark in these files.\n";
 
   std::string out = "\nPitfall/solution ratios: the pitfall's median wall time over the solution's (* the headline pair, the largest arguments)\n";
-  out += fmt::format("{:<24}{:<20}{:>10}{:>10}{:>10}\n", "lesson", "pair", "old", "new", "change");
+  // Columns as wide as their longest entry, plus two spaces.
+  std::size_t lesson_width = 6, pair_width = 4;
+  for (const auto* lesson : lessons) {
+    lesson_width = std::max(lesson_width, lesson->lesson.size());
+    for (const auto& pair : lesson->pairs) pair_width = std::max(pair_width, pair_label(pair.suffix).size() + 2);
+  }
+  lesson_width += 2;
+  pair_width += 2;
+  out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new", "change");
   for (const auto* lesson : lessons) {
     bool first = true;
     for (const auto& pair : lesson->pairs) {
@@ -63,8 +71,8 @@ std::string ratio_section(const comparison& compared)
       const auto* new_pair = find_pair(compared.new_ratios, lesson->lesson, pair.suffix);
       const bool headline = &pair == &lesson->pairs[lesson->headline];
       const auto change = old_pair && new_pair ? fmt::format("{:+.4f}", relative_change(old_pair->ratio(), new_pair->ratio())) : "";
-      out += fmt::format("{:<24}{:<20}{:>10}{:>10}{:>10}\n", first ? lesson->lesson : "",
-                         pair_label(pair.suffix) + (headline ? " *" : ""), old_pair ? format_ratio(old_pair->ratio()) : "-",
+      out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", first ? lesson->lesson : "", lesson_width,
+                         pair_label(pair.suffix) + (headline ? " *" : ""), pair_width, old_pair ? format_ratio(old_pair->ratio()) : "-",
                          new_pair ? format_ratio(new_pair->ratio()) : "-", change);
       first = false;
     }
