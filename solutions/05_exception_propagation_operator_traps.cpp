@@ -1,6 +1,7 @@
-// Two traps of Asio 1.81's awaitable operators when one operand fails: `||` reports a fast failure
-// as a win for the other operand, and `&&` rethrows operand 0's exception, which can be the
-// cancelled sibling's operation_aborted rather than the real failure.
+// Fixes that look right but are not: two traps of Asio 1.81's awaitable operators when one
+// operand fails. `||` reports a fast failure as a win for the other operand, and `&&` rethrows
+// operand 0's exception, which can be the cancelled sibling's operation_aborted rather than the
+// real failure.
 
 #include "lessons/05_exception_propagation.hpp"
 
