@@ -1,4 +1,4 @@
-# The exercise mode and the tour's view of the lessons (see lab/tool/exercise.hpp, lab/tool/tour.hpp).
+# The exercise mode and the tour's view of the lessons (see tool/exercise.hpp, tool/tour.hpp).
 #
 #   asynclab_add_exercise(<number> <name>)  called by asynclab_add_lesson. Writes
 #       build/<preset>/asynclab/exercise/<stem>.recipe: how `asynclab check` compiles a student's
@@ -14,7 +14,7 @@ include_guard(GLOBAL)
 
 function(asynclab_add_exercise number name)
   set(stem ${number}_${name})
-  set(library lesson_${number})
+  set(library lesson_${number}_base)
   string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
   separate_arguments(config_flags UNIX_COMMAND "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}}")
 
@@ -51,7 +51,7 @@ ${pch}-o
 ${CMAKE_CXX_COMPILER}
 ${config_lines}
 $<$<BOOL:${link_options}>:$<JOIN:${link_options},\n>\n>@object@
-$<JOIN:$<FILTER:$<TARGET_OBJECTS:${library}>,EXCLUDE,/solutions/${stem}\\.cpp\\.o$>,\n>
+$<JOIN:$<TARGET_OBJECTS:lesson_${number}_base>,\n>
 $<JOIN:$<TARGET_OBJECTS:test_${stem}>,\n>
 -o
 @executable@
@@ -79,7 +79,7 @@ ${PROJECT_SOURCE_DIR}/lessons/${stem}.hpp
 endfunction()
 
 # After the last lesson: the list the tour reads, and the tour's own tests.
-function(asynclab_finish_tour)
+function(asynclab_add_tour)
   get_property(lessons GLOBAL PROPERTY ASYNCLAB_LESSONS)
   set(list "")
   foreach(stem IN LISTS lessons)
@@ -97,9 +97,8 @@ function(asynclab_finish_tour)
     list(GET entry 0 script)
     list(GET entry 1 sentence)
     add_test(NAME "tour/${sentence}"
-      COMMAND bash ${PROJECT_SOURCE_DIR}/tests/tour/${script}.sh $<TARGET_FILE:asynclab>
+      COMMAND bash ${PROJECT_SOURCE_DIR}/tests/tool/tour/${script}.sh $<TARGET_FILE:asynclab>
               ${PROJECT_BINARY_DIR}/asynclab/lessons.txt ${PROJECT_BINARY_DIR}/tour-tests/${script} ${PROJECT_SOURCE_DIR})
     set_tests_properties("tour/${sentence}" PROPERTIES LABELS "tour" TIMEOUT 600 SKIP_RETURN_CODE 77)
   endforeach()
 endfunction()
-cmake_language(DEFER CALL asynclab_finish_tour)

@@ -1,8 +1,13 @@
-# Warnings are errors in the project's own code. Boost, Catch2 and Google Benchmark come from
-# /usr/include, a system directory, so their own warnings stay quiet.
+# asynclab_warnings(<target>): the project's warnings on one of its own targets, as errors unless
+# ASYNCLAB_WERROR is off. Boost, Catch2 and Google Benchmark come from /usr/include, a system
+# directory, so their own warnings stay quiet.
 option(ASYNCLAB_WERROR "Treat warnings as errors" ON)
 
-add_compile_options(-Wall -Wextra -Wpedantic)
-if(ASYNCLAB_WERROR)
-  add_compile_options(-Werror)
-endif()
+function(asynclab_warnings target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wold-style-cast
+    -Wformat=2 -Wimplicit-fallthrough)
+  if(ASYNCLAB_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,113 @@
+// The asynclab subcommands as a student calls them: exit codes and one-line errors.
+
+#include "tool/bench_results.hpp"
+
+#include "tests/tool/fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tool_test;
+
+namespace {
+
+std::string asynclab_command(const std::string& arguments) { return fmt::format("'{}' {}", ASYNCLAB_COMMAND, arguments); }
+
+std::size_t lines_in(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("compare and report refuse a bad command line with exit code 2 and one line", "[tool][command]")
+{
+  const scratch_folder scratch;
+  for (const auto* arguments : {"compare", "compare only-one.json", "compare a.json b.json --colour", "report", "report --format pdf x.json",
+                                "report --output", "bench 1", "bench --mode fast"}) {
+    INFO(arguments);
+    const auto result = run(asynclab_command(arguments), scratch);
+    CHECK(result.exit_code == 2);
+    CHECK(lines_in(result.err) == 1);
+    CHECK(result.out.empty());
+  }
+}
+
+TEST_CASE("compare names the file it cannot read and fails with exit code 1", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto good = scratch.write("good.json", benchmark_json({{"01_x/solution", {5, 5, 5}}}));
+  const auto broken = scratch.write("broken.json", "{\"benchmarks\": [");
+  const auto result = run(asynclab_command(fmt::format("compare '{}' '{}'", good, broken)), scratch);
+  CHECK(result.exit_code == 1);
+  CHECK(lines_in(result.err) == 1);
+  CHECK(result.err.find(broken + ": not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("compare prints the table and names benchmarks missing from one side", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto old_file = scratch.write("old.json", benchmark_json({{"01_x/solution", {5, 5, 5}}, {"01_x/pitfall", {9, 9, 9}}}));
+  const auto new_file = scratch.write("new.json", benchmark_json({{"01_x/solution", {6, 6, 6}}}));
+  const auto result = run(asynclab_command(fmt::format("compare '{}' '{}'", old_file, new_file)), scratch);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == fmt::format("asynclab compare: {}: lacks 1 benchmark(s) of {}, left out: 01_x/pitfall\n", new_file, old_file));
+  CHECK(result.out.find("01_x/solution_median") != std::string::npos);
+  CHECK(result.out.find("Library was built as DEBUG") != std::string::npos);
+}
+
+TEST_CASE("report shows the readable files and names each one it left out", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto pair = [](double pitfall) {
+    return std::vector<fake_benchmark>{{"01_x/pitfall/tasks:10", {pitfall, pitfall, pitfall}}, {"01_x/solution/tasks:10", {5, 5, 5}}};
+  };
+  const auto ada = scratch.write("ada.json", benchmark_json(pair(50), "abc123", "ada"));
+  const auto bob = scratch.write("bob.json", benchmark_json(pair(45), "abc123", "bob"));
+  const auto old = scratch.write("old.json", benchmark_json(pair(45), "0ld000", "old"));
+  const auto broken = scratch.write("broken.json", "not json");
+  const auto empty = scratch.write("empty.json", R"({"benchmarks": []})");
+  const auto html = scratch.path("class.html");
+
+  const auto text = run(asynclab_command(fmt::format("report '{}' '{}' '{}' '{}' '{}' /nonexistent.json", ada, broken, bob, old, empty)), scratch);
+  CHECK(text.exit_code == 1);
+  CHECK(lines_in(text.err) == 4);
+  CHECK(text.err.find(broken + ": not valid JSON") != std::string::npos);
+  CHECK(text.err.find(empty + ": no benchmark results") != std::string::npos);
+  CHECK(text.err.find("/nonexistent.json: cannot read it") != std::string::npos);
+  CHECK(text.err.find(old + ": course version 0ld000 differs") != std::string::npos);
+  CHECK(text.out.find("Class report: 2 machine(s)") != std::string::npos);
+  CHECK(text.out.find("10.0x") != std::string::npos);
+  CHECK(text.out.find("9.00x") != std::string::npos);
+
+  const auto page = run(asynclab_command(fmt::format("report --format html --output '{}' '{}' '{}'", html, ada, bob)), scratch);
+  CHECK(page.exit_code == 0);
+  CHECK(page.err.empty());
+  CHECK(contents_of(html).find("<svg") != std::string::npos);
+}
+
+TEST_CASE("bench records the student, the course's commit and the CPU in the results", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto out = scratch.path("bench.json");
+  // Lesson 01 with its quick mode's flags, narrowed after "--" to one benchmark run briefly.
+  const auto result = run(asynclab_command(fmt::format("bench 01 --student 'Ada, L=1' --out '{}' -- '--benchmark_filter=^01_blocking_call/solution/tasks:1/' "
+                                               "--benchmark_repetitions=2 --benchmark_min_time=0.01",
+                                               out)),
+                          scratch);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("asynclab bench: quick mode took") != std::string::npos);
+  const auto read = asynclab::tool::read_bench_file(out);
+  REQUIRE(read.run);
+  CHECK(read.run->context.student == "Ada L-1");  // ',' and '=' would split --benchmark_context
+  CHECK(read.run->context.mode == "quick");
+  CHECK_FALSE(read.run->context.compiler.empty());
+  CHECK_FALSE(read.run->context.cpu_model.empty());
+  REQUIRE(read.run->benchmarks.size() == 1);
+  CHECK(read.run->benchmarks[0].real_time.size() == 2);
+}
+
+TEST_CASE("bench for a lesson that does not exist exits 2 with one line naming it", "[tool][command]")
+{
+  const scratch_folder scratch;
+  const auto result = run(asynclab_command(fmt::format("bench 99 --out '{}'", scratch.path("none.json"))), scratch);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "asynclab bench: there are no benchmarks for lesson 99 (see asynclab list)\n");
+  CHECK_FALSE(std::filesystem::exists(scratch.path("none.json")));
+}

@@ -1,0 +1,126 @@
+#include "tool/lesson_chart.hpp"
+
+#include "lab/chart.hpp"
+#include "tool/lesson_ratios.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace asynclab::tool {
+namespace {
+
+std::string time_text(double seconds)
+{
+  return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
+}
+
+const lesson_ratios* find_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
+{
+  const auto found = std::find_if(lessons.begin(), lessons.end(), [&](const auto& l) { return l.lesson == lesson; });
+  return found == lessons.end() ? nullptr : &*found;
+}
+
+bool belongs_to(const std::string& name, const std::string& lesson) { return name.rfind(lesson + "/", 0) == 0; }
+
+}  // namespace
+
+std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
+{
+  const auto lessons = ratios_of(run);
+  const auto* found = find_lesson(lessons, lesson);
+  if (!found)
+    return fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="420" height="30" font-family="sans-serif">)"
+                       R"(<text x="0" y="20" font-size="13">No pitfall/solution benchmark pairs for {} in this run.</text></svg>)"
+                       "\n",
+                       lesson);
+
+  // A logarithmic axis from the decade below the fastest time to the decade above the slowest.
+  double fastest = 1e300, slowest = 0;
+  for (const auto& pair : found->pairs)
+    for (double t : {pair.pitfall_seconds, pair.solution_seconds})
+      if (t > 0) fastest = std::min(fastest, t), slowest = std::max(slowest, t);
+  const double low = std::pow(10.0, std::floor(std::log10(fastest))), high = std::pow(10.0, std::ceil(std::log10(slowest)));
+  const double decades = std::max(1.0, std::log10(high / low));
+
+  constexpr int label_width = 120, plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
+  const auto x_of = [&](double seconds) {
+    return label_width + static_cast<int>(plot_width * std::log10(std::max(seconds, low) / low) / decades);
+  };
+
+  std::string body;
+  int y = 10;
+  for (const auto& pair : found->pairs) {
+    body += fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
+                        pair_label(pair.suffix));
+    const std::pair<const char*, double> bars[] = {{"pitfall", pair.pitfall_seconds}, {"solution", pair.solution_seconds}};
+    for (const auto& [role, seconds] : bars) {
+      const int end = x_of(seconds);
+      body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
+                          R"(<text x="{}" y="{}" class="value">{}</text>)" "\n",
+                          label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11,
+                          time_text(seconds));
+      y += bar_height + 2;
+    }
+    body += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + ratio_width,
+                        y - bar_height + 2, format_ratio(pair.ratio()));
+    y += pair_gap;
+  }
+
+  // The axis: one tick per decade.
+  body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
+                      label_width + plot_width, y);
+  for (int decade = 0; decade <= static_cast<int>(decades); ++decade) {
+    const double seconds = low * std::pow(10.0, decade);
+    const int x = x_of(seconds);
+    body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/><text x="{}" y="{}" class="tick">{}</text>)" "\n",
+                        x, y, x, y + 4, x, y + 16, time_text(seconds));
+  }
+  y += 26;
+  body += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
+                      R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
+                      R"(<text x="{}" y="{}" class="legend">median wall time per run, log scale; right: pitfall / solution</text>)" "\n",
+                      label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
+                      label_width + 170, y + 10);
+  y += 18;
+
+  const int width = label_width + plot_width + ratio_width + 10;
+  return fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)" "\n"
+      R"(<style>.label{{font-size:12px;text-anchor:end}} .value{{font-size:10px}} .ratio{{font-size:13px;font-weight:bold;text-anchor:end}} )"
+      R"(.tick{{font-size:10px;text-anchor:middle}} .legend{{font-size:11px}} .axis{{stroke:#888}} )"
+      R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}}</style>)" "\n{}</svg>\n",
+      width, y, width, y, body);
+}
+
+std::string lesson_chart_markdown(const bench_run& run, const std::string& lesson)
+{
+  std::string text;
+  const auto lessons = ratios_of(run);
+  if (const auto* found = find_lesson(lessons, lesson)) {
+    text += "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
+    for (const auto& pair : found->pairs)
+      text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
+                          time_text(pair.solution_seconds), format_ratio(pair.ratio()));
+    text += '\n';
+  }
+
+  std::string others;
+  for (const auto& b : run.benchmarks) {
+    const auto rest = b.name.substr(std::min(b.name.size(), lesson.size() + 1));
+    if (!belongs_to(b.name, lesson) || rest.rfind("pitfall", 0) == 0 || rest.rfind("solution", 0) == 0) continue;
+    others += fmt::format("| `{}` | {} |\n", rest, time_text(b.median_real_time()));
+  }
+  if (!others.empty()) text += "| other measurement | median wall time |\n|---|---|\n" + others + '\n';
+  if (text.empty()) text = fmt::format("No benchmark results for {} in this run.\n\n", lesson);
+
+  const auto& c = run.context;
+  text += fmt::format("Measured on {} ({}{}), {} build{}.\n", run.machine(), c.cpu_model.empty() ? "unknown CPU" : c.cpu_model,
+                      c.cpus > 0 ? fmt::format(", {} CPUs", c.cpus) : "", c.build_type.empty() ? "unknown" : c.build_type,
+                      c.date.empty() ? "" : ", " + c.date);
+  return text;
+}
+
+}  // namespace asynclab::tool

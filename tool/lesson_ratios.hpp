@@ -1,0 +1,43 @@
+#pragma once
+/// \file
+/// A lesson's pitfall/solution ratios from one run. Benchmarks named `NN_name/pitfall<suffix>` and
+/// `NN_name/solution<suffix>` with the same suffix (e.g. `/tasks:100/real_time`) form a pair; its
+/// ratio is the pitfall's median wall time over the solution's, both medians of the repetitions.
+/// Absolute times differ from laptop to laptop; this ratio should not.
+
+#include "tool/bench_results.hpp"
+
+#include <string>
+#include <vector>
+
+namespace asynclab::tool {
+
+/// One pitfall/solution pair of a lesson.
+struct ratio_pair {
+  std::string suffix;             ///< what follows "pitfall", e.g. "tasks:100" (empty when nothing does)
+  double pitfall_seconds = 0;     ///< the pitfall's median wall time
+  double solution_seconds = 0;    ///< the solution's median wall time
+
+  /// How many times longer the pitfall took; 0 when the solution's time is 0.
+  double ratio() const;
+};
+
+/// A lesson's pairs, and the one that stands for the lesson in reports.
+struct lesson_ratios {
+  std::string lesson;             ///< e.g. "01_blocking_call"
+  std::vector<ratio_pair> pairs;  ///< in the order of the file
+  /// The pair with the largest arguments (compared in order, numerically): the biggest scenario,
+  /// where the lesson's effect shows most. Never empty when there are pairs.
+  std::size_t headline = 0;
+};
+
+/// Every lesson of the run that has at least one pitfall/solution pair, in the order of the file.
+std::vector<lesson_ratios> ratios_of(const bench_run& run);
+
+/// "tasks:100" for display: the suffix without Google Benchmark's "/real_time" or "/process_time".
+std::string pair_label(const std::string& suffix);
+
+/// "99.6x", "1.02x": a ratio with three significant digits.
+std::string format_ratio(double ratio);
+
+}  // namespace asynclab::tool

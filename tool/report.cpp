@@ -1,0 +1,328 @@
+#include "tool/report.hpp"
+
+#include "tool/lesson_ratios.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace asynclab::tool {
+
+namespace {
+
+// Linear interpolation between the closest ranks (numpy's default, R's type 7).
+double quantile(std::vector<double> values, double fraction)
+{
+  std::sort(values.begin(), values.end());
+  const double position = fraction * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const auto above = std::min(below + 1, values.size() - 1);
+  return values[below] + (values[above] - values[below]) * (position - static_cast<double>(below));
+}
+
+std::string most_common_commit(const std::vector<bench_run>& runs)
+{
+  std::map<std::string, int> counts;
+  for (const auto& run : runs)
+    if (!run.context.course_commit.empty()) ++counts[run.context.course_commit];
+  std::string common;
+  int most = 0;
+  for (const auto& [commit, count] : counts)
+    if (count > most) std::tie(common, most) = std::tie(commit, count);
+  return common;
+}
+
+std::optional<double> ratio_for(const std::vector<lesson_ratios>& lessons, const lesson_column& column)
+{
+  for (const auto& lesson : lessons)
+    if (lesson.lesson == column.lesson)
+      for (const auto& pair : lesson.pairs)
+        if (pair.suffix == column.suffix && pair.ratio() > 0) return pair.ratio();
+  return std::nullopt;
+}
+
+std::string cpu_of(const run_context& context)
+{
+  const auto model = context.cpu_model.empty() ? std::string("unknown CPU") : context.cpu_model;
+  return context.cpus > 0 ? fmt::format("{}, {} CPUs", model, context.cpus) : model;
+}
+
+void mark_outliers(class_report& report, std::size_t column)
+{
+  std::vector<double> logs;
+  for (const auto& machine : report.machines)
+    if (machine.ratios[column]) logs.push_back(std::log(*machine.ratios[column]));
+  if (logs.size() < 4) return;
+  const double q1 = quantile(logs, 0.25), q3 = quantile(logs, 0.75);
+  const double reach = std::max(1.5 * (q3 - q1), std::log(1.25));
+  for (auto& machine : report.machines)
+    if (machine.ratios[column]) {
+      const double value = std::log(*machine.ratios[column]);
+      machine.outliers[column] = value < q1 - reach || value > q3 + reach;
+    }
+}
+
+std::string cell(const machine_row& machine, std::size_t column)
+{
+  if (!machine.ratios[column]) return "-";
+  return format_ratio(*machine.ratios[column]) + (machine.outliers[column] ? " !" : "");
+}
+
+std::string header_of(const lesson_column& column) { return fmt::format("{} ({})", column.lesson, pair_label(column.suffix)); }
+
+std::string spread_of(const lesson_column& column)
+{
+  return column.machines ? fmt::format("{}-{}", format_ratio(column.lower_quartile), format_ratio(column.upper_quartile)) : "-";
+}
+
+// Google Benchmark warns about its own debug build; say whose build that is.
+std::string library_note(const class_report& report)
+{
+  if (report.debug_library_machines == 0) return {};
+  return fmt::format("Google Benchmark's library was a debug build on {} machine(s) (Debian builds it that way): its warning is "
+                     "about the library, not the course's code.\n",
+                     report.debug_library_machines);
+}
+
+std::string html_escaped(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  return out;
+}
+
+std::string markdown_escaped(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == '|' || c == '*' || c == '_' || c == '`') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+constexpr std::string_view explanation =
+    "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments.\n"
+    "Absolute times differ from laptop to laptop; these ratios should not.\n";
+constexpr std::string_view outlier_note =
+    "! an outlier: far outside the middle half of the class (Tukey's fences on a log scale; marked from 4 machines on).\n";
+
+// One dot per machine on a log axis, one strip per lesson: the quartiles as a band, the median as a bar.
+std::string svg_chart(const class_report& report)
+{
+  double low = 1, high = 1;
+  for (const auto& machine : report.machines)
+    for (const auto& ratio : machine.ratios)
+      if (ratio) {
+        low = std::min(low, *ratio);
+        high = std::max(high, *ratio);
+      }
+  const double log_low = std::log10(low) - 0.15, log_high = std::log10(high) + 0.15;
+  constexpr int left = 260, right = 40, width = 1000, strip = 100, top = 30;
+  const int height = top + strip * static_cast<int>(report.lessons.size()) + 50;
+  auto x_of = [&](double ratio) {
+    return left + (std::log10(ratio) - log_low) / (log_high - log_low) * (width - left - right);
+  };
+
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" font-family=\"sans-serif\" font-size=\"18\">\n",
+      width, height);
+  const int axis_y = top + strip * static_cast<int>(report.lessons.size());
+  for (int decade = static_cast<int>(std::floor(log_low)); decade <= static_cast<int>(std::ceil(log_high)); ++decade)
+    for (const double step : {1.0, 2.0, 5.0}) {
+      const double tick = step * std::pow(10.0, decade);
+      if (std::log10(tick) < log_low || std::log10(tick) > log_high) continue;
+      const double x = x_of(tick);
+      svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"{4}\"/>\n", x, top,
+                         axis_y, tick == 1 ? "#555" : "#ddd", tick == 1 ? "6,4" : "none");
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}x</text>\n", x, axis_y + 24, tick);
+    }
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">pitfall / solution (log scale; 1x: no difference)</text>\n",
+                     (left + width - right) / 2, axis_y + 46);
+
+  for (std::size_t column = 0; column < report.lessons.size(); ++column) {
+    const auto& lesson = report.lessons[column];
+    const int middle = top + strip * static_cast<int>(column) + strip / 2;
+    svg += fmt::format("<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", middle - 4, html_escaped(lesson.lesson));
+    svg += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555\">{}</text>\n", middle + 18, html_escaped(pair_label(lesson.suffix)));
+    if (lesson.machines == 0) continue;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#cfe0f5\"/>\n", x_of(lesson.lower_quartile),
+                       middle - 22, std::max(2.0, x_of(lesson.upper_quartile) - x_of(lesson.lower_quartile)), 44);
+    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#1f4e8c\" stroke-width=\"4\"><title>class median {3}</title></line>\n",
+                       x_of(lesson.median), middle - 28, middle + 28, format_ratio(lesson.median));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1f4e8c\">median {}</text>\n", x_of(lesson.median),
+                       middle + 46, format_ratio(lesson.median));
+    for (const auto& machine : report.machines) {
+      if (!machine.ratios[column]) continue;
+      const auto who = machine.student.empty() ? machine.host : machine.student;
+      const bool outlier = machine.outliers[column];
+      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"{}\" fill-opacity=\"0.7\"><title>{}: {}</title></circle>\n",
+                         x_of(*machine.ratios[column]), middle, outlier ? "#d62728" : "#333", html_escaped(who),
+                         format_ratio(*machine.ratios[column]));
+      if (outlier)
+        svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#d62728\">{}</text>\n", x_of(*machine.ratios[column]),
+                           middle - 14, html_escaped(who));
+    }
+  }
+  return svg + "</svg>\n";
+}
+
+}  // namespace
+
+class_report build_class_report(const std::vector<bench_run>& runs)
+{
+  class_report report;
+  report.course_commit = most_common_commit(runs);
+
+  std::vector<std::pair<const bench_run*, std::vector<lesson_ratios>>> kept;
+  for (const auto& run : runs) {
+    const auto& commit = run.context.course_commit;
+    if (!commit.empty() && commit != report.course_commit) {
+      report.problems.push_back(fmt::format("{}: course version {} differs from the class's {}; left out", run.file, commit,
+                                            report.course_commit));
+      continue;
+    }
+    if (commit.empty() && !report.course_commit.empty())
+      report.problems.push_back(fmt::format("{}: records no course version (not written by asynclab bench?); kept", run.file));
+    if (run.context.library_build_type == "debug") ++report.debug_library_machines;
+    kept.emplace_back(&run, ratios_of(run));
+    for (const auto& lesson : kept.back().second) {
+      const bool known = std::any_of(report.lessons.begin(), report.lessons.end(), [&](const auto& c) { return c.lesson == lesson.lesson; });
+      if (!known) report.lessons.push_back({.lesson = lesson.lesson, .suffix = lesson.pairs[lesson.headline].suffix});
+    }
+  }
+
+  for (const auto& [run, lessons] : kept) {
+    machine_row row{.file = run->file,
+                    .student = run->context.student,
+                    .host = run->context.host,
+                    .cpu = cpu_of(run->context),
+                    .ratios = {},
+                    .outliers = std::vector<bool>(report.lessons.size(), false)};
+    for (const auto& column : report.lessons) {
+      row.ratios.push_back(ratio_for(lessons, column));
+      if (!row.ratios.back())
+        report.problems.push_back(fmt::format("{}: has no {} pair {}; its cell is empty", run->file, column.lesson, pair_label(column.suffix)));
+    }
+    report.machines.push_back(std::move(row));
+  }
+
+  for (std::size_t column = 0; column < report.lessons.size(); ++column) {
+    std::vector<double> ratios;
+    for (const auto& machine : report.machines)
+      if (machine.ratios[column]) ratios.push_back(*machine.ratios[column]);
+    auto& lesson = report.lessons[column];
+    lesson.machines = static_cast<int>(ratios.size());
+    if (ratios.empty()) continue;
+    lesson.median = quantile(ratios, 0.5);
+    lesson.lower_quartile = quantile(ratios, 0.25);
+    lesson.upper_quartile = quantile(ratios, 0.75);
+    mark_outliers(report, column);
+  }
+  return report;
+}
+
+std::string report_text(const class_report& report)
+{
+  std::size_t student_width = 7, host_width = 4, cpu_width = 3;
+  for (const auto& machine : report.machines) {
+    student_width = std::max(student_width, machine.student.size());
+    host_width = std::max(host_width, machine.host.size());
+    cpu_width = std::max(cpu_width, machine.cpu.size());
+  }
+  std::vector<std::size_t> widths;
+  for (const auto& column : report.lessons) widths.push_back(std::max<std::size_t>(12, header_of(column).size()) + 2);
+  const auto label_width = student_width + host_width + cpu_width + 4;
+
+  std::string out = fmt::format("Class report: {} machine(s), course version {}\n{}\n", report.machines.size(),
+                                report.course_commit.empty() ? "unknown" : report.course_commit, explanation);
+  auto line = [&](std::string_view student, std::string_view host, std::string_view cpu, auto&& cell_of) {
+    auto text = fmt::format("{:<{}}  {:<{}}  {:<{}}", student, student_width, host, host_width, cpu, cpu_width);
+    for (std::size_t column = 0; column < report.lessons.size(); ++column) text += fmt::format("{:>{}}", cell_of(column), widths[column]);
+    return text + "\n";
+  };
+  const auto header = line("student", "host", "CPU", [&](std::size_t c) { return header_of(report.lessons[c]); });
+  out += header + std::string(header.size() - 1, '-') + "\n";
+  for (const auto& machine : report.machines)
+    out += line(machine.student.empty() ? "-" : machine.student, machine.host, machine.cpu, [&](std::size_t c) { return cell(machine, c); });
+  out += std::string(header.size() - 1, '-') + "\n";
+  out += fmt::format("{:<{}}", "class median", label_width);
+  for (std::size_t c = 0; c < report.lessons.size(); ++c)
+    out += fmt::format("{:>{}}", report.lessons[c].machines ? format_ratio(report.lessons[c].median) : "-", widths[c]);
+  out += fmt::format("\n{:<{}}", "spread (quartiles)", label_width);
+  for (std::size_t c = 0; c < report.lessons.size(); ++c) out += fmt::format("{:>{}}", spread_of(report.lessons[c]), widths[c]);
+  return out + "\n" + std::string(outlier_note) + library_note(report);
+}
+
+std::string report_markdown(const class_report& report)
+{
+  std::string out = fmt::format("## Class report: {} machine(s), course version `{}`\n\n{}\n", report.machines.size(),
+                                report.course_commit.empty() ? "unknown" : report.course_commit, explanation);
+  out += "| student | host | CPU |";
+  for (const auto& column : report.lessons) out += fmt::format(" {} |", markdown_escaped(header_of(column)));
+  out += "\n|---|---|---|";
+  for (std::size_t c = 0; c < report.lessons.size(); ++c) out += "---:|";
+  out += "\n";
+  for (const auto& machine : report.machines) {
+    out += fmt::format("| {} | {} | {} |", markdown_escaped(machine.student.empty() ? "-" : machine.student), markdown_escaped(machine.host),
+                       markdown_escaped(machine.cpu));
+    for (std::size_t c = 0; c < report.lessons.size(); ++c)
+      out += fmt::format(" {} |", machine.outliers[c] ? "**" + cell(machine, c) + "**" : cell(machine, c));
+    out += "\n";
+  }
+  out += "| **class median** | | |";
+  for (const auto& column : report.lessons) out += fmt::format(" **{}** |", column.machines ? format_ratio(column.median) : "-");
+  out += "\n| spread (quartiles) | | |";
+  for (const auto& column : report.lessons) out += fmt::format(" {} |", spread_of(column));
+  out += "\n\n" + std::string(outlier_note) + library_note(report);
+  for (const auto& problem : report.problems) out += fmt::format("\n- {}", markdown_escaped(problem));
+  return out + (report.problems.empty() ? "" : "\n");
+}
+
+std::string report_html(const class_report& report)
+{
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>asynclab: class report</title>\n<style>\n"
+      "body { font-family: sans-serif; font-size: 20px; margin: 2em; color: #222; }\n"
+      "table { border-collapse: collapse; margin: 1em 0; }\n"
+      "th, td { padding: 0.3em 0.8em; border-bottom: 1px solid #ccc; text-align: left; }\n"
+      "td.ratio { text-align: right; font-variant-numeric: tabular-nums; }\n"
+      "td.outlier { color: #d62728; font-weight: bold; }\n"
+      "tr.summary td { font-weight: bold; border-top: 2px solid #333; }\n"
+      "</style>\n</head>\n<body>\n";
+  out += fmt::format("<h1>Class report: {} machine(s)</h1>\n<p>Course version <code>{}</code>. {}</p>\n", report.machines.size(),
+                     html_escaped(report.course_commit.empty() ? "unknown" : report.course_commit), html_escaped(explanation));
+  out += svg_chart(report);
+  out += "<table>\n<tr><th>student</th><th>host</th><th>CPU</th>";
+  for (const auto& column : report.lessons) out += fmt::format("<th>{}</th>", html_escaped(header_of(column)));
+  out += "</tr>\n";
+  for (const auto& machine : report.machines) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escaped(machine.student.empty() ? "-" : machine.student),
+                       html_escaped(machine.host), html_escaped(machine.cpu));
+    for (std::size_t c = 0; c < report.lessons.size(); ++c)
+      out += fmt::format("<td class=\"ratio{}\">{}</td>", machine.outliers[c] ? " outlier" : "", html_escaped(cell(machine, c)));
+    out += "</tr>\n";
+  }
+  out += "<tr class=\"summary\"><td colspan=\"3\">class median</td>";
+  for (const auto& column : report.lessons)
+    out += fmt::format("<td class=\"ratio\">{}</td>", column.machines ? format_ratio(column.median) : "-");
+  out += "</tr>\n<tr><td colspan=\"3\">spread (quartiles)</td>";
+  for (const auto& column : report.lessons) out += fmt::format("<td class=\"ratio\">{}</td>", spread_of(column));
+  out += fmt::format("</tr>\n</table>\n<p>{}</p>\n<p>{}</p>\n", html_escaped(outlier_note), html_escaped(library_note(report)));
+  if (!report.problems.empty()) {
+    out += "<ul>\n";
+    for (const auto& problem : report.problems) out += fmt::format("<li>{}</li>\n", html_escaped(problem));
+    out += "</ul>\n";
+  }
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace asynclab::tool
