@@ -1,12 +1,10 @@
 #include "lab/chart.hpp"
 
-#include "lab/json.hpp"
+#include "lab/format.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <ostream>
-#include <set>
 
 namespace lab {
 namespace {
@@ -37,8 +35,6 @@ std::string row_label(int first_task, int last_task)
   if (first_task == last_task) return fmt::format("task {}", first_task + 1);
   return fmt::format("tasks {}-{}", first_task + 1, last_task + 1);
 }
-
-double to_microseconds(nanoseconds d) { return static_cast<double>(d.count()) / 1000.0; }
 
 }  // namespace
 
@@ -196,55 +192,6 @@ std::string svg_chart(const std::vector<const timeline*>& timelines, const chart
       width, y, width, y, body);
 }
 
-void write_chrome_trace(std::ostream& out, const std::vector<const timeline*>& timelines)
-{
-  out << "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[";
-  bool first_event = true;
-  const auto event = [&](const std::string& json) {
-    out << (first_event ? "\n" : ",\n") << json;
-    first_event = false;
-  };
 
-  for (std::size_t index = 0; index < timelines.size(); ++index) {
-    const int pid = static_cast<int>(index) + 1;
-    const auto spans = timelines[index]->spans();
-    event(fmt::format(R"({{"name":"process_name","ph":"M","pid":{},"tid":0,"args":{{"name":{}}}}})", pid,
-                      json_quoted(timelines[index]->name())));
-    event(fmt::format(R"({{"name":"process_sort_index","ph":"M","pid":{},"tid":0,"args":{{"sort_index":{}}}}})",
-                      pid, pid));
-    event(fmt::format(R"({{"name":"thread_name","ph":"M","pid":{},"tid":0,"args":{{"name":"event loop"}}}})", pid));
-    if (spans.empty()) continue;
-
-    // One track per task (tid = task number + 1) keeps overlapping tasks apart.
-    std::set<int> named_tracks;
-    const auto origin = earliest_start(spans);
-    for (const auto& s : spans) {
-      const bool is_task = s.kind == span_kind::task;
-      const int tid = is_task ? s.track + 1 : 0;
-      if (is_task && named_tracks.insert(tid).second)
-        event(fmt::format(R"({{"name":"thread_name","ph":"M","pid":{},"tid":{},"args":{{"name":"task {}"}}}})",
-                          pid, tid, tid));
-      event(fmt::format(
-          R"({{"name":"{}","cat":"{}","ph":"X","pid":{},"tid":{},"ts":{:.3f},"dur":{:.3f},"args":{{"thread":{}}}}})",
-          is_task ? fmt::format("task {}", tid) : std::string("loop stalled"), is_task ? "task" : "stall", pid, tid,
-          to_microseconds(s.start - origin), to_microseconds(s.end - s.start), s.thread));
-    }
-  }
-  out << "\n]}\n";
-}
-
-std::string human_duration(nanoseconds d)
-{
-  const double ns = static_cast<double>(d.count());
-  const auto three_digits = [](double value, const char* unit) {
-    if (value >= 100) return fmt::format("{:.0f} {}", value, unit);
-    if (value >= 10) return fmt::format("{:.1f} {}", value, unit);
-    return fmt::format("{:.2f} {}", value, unit);
-  };
-  if (ns >= 1e9) return fmt::format("{:.2f} s", ns / 1e9);
-  if (ns >= 1e6) return three_digits(ns / 1e6, "ms");
-  if (ns >= 1e3) return three_digits(ns / 1e3, "us");
-  return fmt::format("{:.0f} ns", ns);
-}
 
 }  // namespace lab

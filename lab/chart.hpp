@@ -40,7 +40,5 @@ std::string svg_chart(const std::vector<const timeline*>& timelines, const chart
 /// side; stalls go on an "event loop" track. Times are relative to the earliest span of all.
 void write_chrome_trace(std::ostream& out, const std::vector<const timeline*>& timelines);
 
-/// Formats a duration for people: "1.00 s", "100 ms", "12.0 us", "350 ns".
-std::string human_duration(std::chrono::nanoseconds duration);
 
 }  // namespace lab

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// What one run of a pitfall or a solution reports to the lesson runner.
+/// What a lesson shows of a run: observations, ready for the verdict table and the JSON.
 
 #include <chrono>
 #include <string>
@@ -16,12 +16,16 @@ struct observation {
   double value = 0;   ///< the number scripts read, in plain units (seconds for times)
 };
 
-/// What one run of a pitfall or a solution gives back to the lesson runner.
-struct run_report {
-  std::chrono::nanoseconds wall{};        ///< how long the run took
-  std::vector<observation> observations;  ///< what it observed, in the order the table shows them
-  /// For a pitfall: it showed the problem. For a solution: it avoided it.
-  bool as_expected = true;
-};
+/// A count out of a whole: "1 of 10" (its value is the count).
+observation count_of(std::string key, std::string label, long long count, long long whole);
+
+/// A plain count: "1,000,000".
+observation count_of(std::string key, std::string label, long long count);
+
+/// A duration: "1.00 s" (its value is in seconds; the key should end in `_seconds`).
+observation duration_of(std::string key, std::string label, std::chrono::nanoseconds duration);
+
+/// Yes or no (its value is 1 or 0).
+observation yes_no(std::string key, std::string label, bool yes);
 
 }  // namespace lab

@@ -1,64 +1,71 @@
 // Lesson 01: a blocking call inside a coroutine.
-// Runs the pitfall and the solution over the same scenario and prints what happened.
 
-#include "01_blocking_call.hpp"
+#include "lessons/01_blocking_call.hpp"
 
-#include "lab/chart.hpp"
+#include "lab/format.hpp"
 #include "lab/runner.hpp"
 
 #include <fmt/format.h>
 
+namespace {
+
+using lesson01::scenario;
+
+std::string about(int milliseconds) { return "about " + lab::human_duration(std::chrono::milliseconds(milliseconds)); }
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
-  lesson01::scenario scenario;
-
-  const lab::lesson lesson{
-      .number = "01",
-      .name = "blocking_call",
-      .title = "A blocking call inside a coroutine",
-      .story = "A request handler waits for a slow backend. Written as a coroutine but waiting with a "
-               "blocking call (Python's time.sleep or requests.get inside async def), it holds the "
-               "only thread: the event loop freezes and the tasks run one after another.",
-      .pitfall_api = "std::this_thread::sleep_for",
-      .solution_api = "steady_timer::async_wait",
-      .parameters = {{"--tasks", &scenario.tasks, "how many tasks run at once", 1, 10000},
-                     {"--delay-ms", &scenario.delay_ms, "how long each task waits, in milliseconds", 10, 5000}},
-
-      .scenario = [&] { return fmt::format("{} tasks each wait {} ms, on one thread.", scenario.tasks, scenario.delay_ms); },
-
-      .question = [&] {
-        const auto one_delay = lab::human_duration(std::chrono::milliseconds(scenario.delay_ms));
-        const auto all_delays = lab::human_duration(std::chrono::milliseconds(scenario.tasks * scenario.delay_ms));
-        return lab::question{
-            .text = "How long will the pitfall take?",
-            .choices = {{"about " + one_delay, "that is the solution: its tasks wait at the same time."},
-                        {"about " + all_delays, "each sleep holds the only thread, so the waits add up."},
-                        {"it never finishes", "every task finishes; they just take turns."}},
-            .correct = 1};
+  return lab::run_lesson(
+      lab::lesson<scenario, lesson01::outcome>{
+          .number = "01",
+          .name = "blocking_call",
+          .title = "A blocking call inside a coroutine",
+          .story = "A request handler waits for a slow backend. It is written as a coroutine, but it waits "
+                   "the way synchronous code does, with std::this_thread::sleep_for, as Python code calls "
+                   "time.sleep or requests.get inside async def. Several requests arrive at once, and one "
+                   "event loop on one thread serves them all.",
+          .pitfall_api = "std::this_thread::sleep_for",
+          .solution_api = "steady_timer::async_wait",
+          .python_analog = "time.sleep or requests.get inside async def",
+          .parameters = {{"--tasks", &scenario::tasks, "how many tasks run at once", 2, 10000},
+                         {"--delay-ms", &scenario::delay_ms, "how long each task waits, in ms", 10, 5000}},
+          .limits = "--tasks x --delay-ms, how long the pitfall runs, must be at most 10000 ms.",
+          .check = [](const scenario& s) -> std::string {
+            if (s.tasks * s.delay_ms <= 10'000) return {};
+            return fmt::format("--tasks x --delay-ms is how long the pitfall runs and must be at most 10000 ms "
+                               "(got {} x {})", s.tasks, s.delay_ms);
+          },
+          .scenario = [](const scenario& s) {
+            return fmt::format("{} tasks each wait {} ms, on one thread.", s.tasks, s.delay_ms);
+          },
+          .question = [](const scenario& s) {
+            return lab::question{
+                .text = "How long will the pitfall take?",
+                .choices = {{about(s.tasks * s.delay_ms), "each sleep holds the only thread, so the waits add up."},
+                            {about(s.delay_ms), "that is the solution: there the tasks wait at the same time."},
+                            {"it never finishes: the loop is blocked for good",
+                             "sleep_for returns after its delay, so every task finishes; they take turns."}},
+                .correct = 0};
+          },
+          .theory = [](const scenario& s) {
+            return lab::theory{.ratio = s.tasks,
+                               .reasoning = fmt::format("{} waits of {} ms one after another, against one", s.tasks,
+                                                        s.delay_ms)};
+          },
+          .mistake = [](const scenario& s) {
+            return fmt::format("each std::this_thread::sleep_for held the loop's only thread for its whole wait, "
+                               "so the {} tasks took turns and the loop could run nothing else.", s.tasks);
+          },
+          .fix = [](const scenario&) {
+            return std::string("the task suspends while its timer runs, so the loop starts every task and "
+                               "their waits overlap.");
+          },
+          .pitfall = lesson01::pitfall,
+          .solution = lesson01::solution,
+          .expected = lesson01::expected,
+          .observe = [](const lesson01::outcome& o, const scenario& s) { return lab::observations(o, s.tasks); },
       },
-
-      .check = [&]() -> std::string {
-        if (scenario.tasks * scenario.delay_ms <= 10'000) return {};
-        return fmt::format("--tasks x --delay-ms is how long the pitfall runs and must be at most 10000 ms "
-                           "(got {} x {})", scenario.tasks, scenario.delay_ms);
-      },
-
-      .theory = [&] {
-        return lab::theory{.ratio = static_cast<double>(scenario.tasks),
-                           .why = "each sleep held the only thread, so every other task waited its turn, "
-                                  "and the loop could run nothing else meanwhile."};
-      },
-
-      .run = [&](lab::version version, const lab::instruments& with) {
-        const bool pitfall = version == lab::version::pitfall;
-        const auto outcome = pitfall ? lesson01::pitfall(scenario, with) : lesson01::solution(scenario, with);
-
-        // The pitfall serialises the tasks and stalls the loop; the solution overlaps them and does not.
-        const auto half_delay = std::chrono::milliseconds(scenario.delay_ms) / 2;
-        const bool as_expected = pitfall ? outcome.most_in_flight == 1 && outcome.longest_stall >= half_delay
-                                         : outcome.most_in_flight == scenario.tasks && outcome.longest_stall < half_delay;
-        return lab::run_report{outcome.wall, lab::observations(outcome, scenario.tasks), as_expected};
-      },
-  };
-  return lab::run_lesson(lesson, argc, argv);
+      argc, argv);
 }

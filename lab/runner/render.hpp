@@ -1,0 +1,36 @@
+#pragma once
+/// \file
+/// The three ways a lesson's result is written: text for the terminal, JSON for scripts,
+/// Markdown for the docs.
+
+#include "lab/runner/description.hpp"
+#include "lab/runner/terminal.hpp"
+#include "lab/runner/verdict.hpp"
+
+#include <string>
+#include <vector>
+
+namespace lab::runner {
+
+/// Everything a renderer writes about.
+struct result {
+  const description& lesson;
+  const std::vector<role_run>& runs;  ///< the pitfall's first when both ran
+  const verdict& judged;
+  const question& asked;  ///< as the student saw it
+  int answer = 0;         ///< the student's prediction, 1-based; 0 when none
+};
+
+/// The timelines, the table of numbers, the verdict and the prediction, fitted to `out.width`.
+std::string text_report(const result& shown, const terminal& out);
+
+/// The table of numbers: one row per role, or one block per role when a row would not fit.
+std::string numbers_table(const result& shown, const terminal& out);
+
+/// The outcomes, the ratio, the prediction and the verdict as a JSON object (Boost.JSON).
+std::string json_report(const result& shown);
+
+/// The scenario, the table of numbers and the verdict as Markdown, for the lesson's page.
+std::string markdown_report(const result& shown);
+
+}  // namespace lab::runner
