@@ -3,27 +3,17 @@
 
 #include "lessons/01_blocking_call.hpp"
 
-#include <benchmark/benchmark.h>
+#include "benchmarks/pair.hpp"
 
 namespace {
 
-constexpr int delay_ms = 5;
-
-void pitfall(benchmark::State& state)
-{
-  const lesson01::scenario scenario{.tasks = static_cast<int>(state.range(0)), .delay_ms = delay_ms};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson01::pitfall(scenario));
-}
-
-void solution(benchmark::State& state)
-{
-  const lesson01::scenario scenario{.tasks = static_cast<int>(state.range(0)), .delay_ms = delay_ms};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson01::solution(scenario));
-}
+const bool registered = bench::register_pair(bench::pair<lesson01::scenario, lesson01::outcome>{
+    .lesson = "01_blocking_call",
+    .argument = "tasks",
+    .arguments = {1, 10, 100},
+    .scenario = [](std::int64_t tasks) { return lesson01::scenario{.tasks = static_cast<int>(tasks), .delay_ms = 5}; },
+    .pitfall = lesson01::pitfall,
+    .solution = lesson01::solution,
+});
 
 }  // namespace
-
-BENCHMARK(pitfall)->Name("01_blocking_call/pitfall")->ArgName("tasks")->Arg(1)->Arg(10)->Arg(100)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(solution)->Name("01_blocking_call/solution")->ArgName("tasks")->Arg(1)->Arg(10)->Arg(100)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
