@@ -3,25 +3,17 @@
 
 #include "lessons/00_hello_concurrency.hpp"
 
-#include <benchmark/benchmark.h>
+#include "benchmarks/pair.hpp"
 
 namespace {
 
-void pitfall(benchmark::State& state)
-{
-  const lesson00::scenario scenario{.delay_ms = static_cast<int>(state.range(0))};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson00::pitfall(scenario));
-}
-
-void solution(benchmark::State& state)
-{
-  const lesson00::scenario scenario{.delay_ms = static_cast<int>(state.range(0))};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson00::solution(scenario));
-}
+const bool registered = bench::register_pair(bench::pair<lesson00::scenario, lesson00::outcome>{
+    .lesson = "00_hello_concurrency",
+    .argument = "delay_ms",
+    .arguments = {5, 50},
+    .scenario = [](std::int64_t delay_ms) { return lesson00::scenario{.delay_ms = static_cast<int>(delay_ms)}; },
+    .pitfall = lesson00::pitfall,
+    .solution = lesson00::solution,
+});
 
 }  // namespace
-
-BENCHMARK(pitfall)->Name("00_hello_concurrency/pitfall")->ArgName("delay_ms")->Arg(5)->Arg(50)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(solution)->Name("00_hello_concurrency/solution")->ArgName("delay_ms")->Arg(5)->Arg(50)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);

@@ -4,9 +4,12 @@
 // result costs, per piece (the per_start counter), next to a plain function call.
 //
 // 02_unawaited_task/pitfall and /solution: the handler with log writes that take no time. The
-// pitfall is faster, and that is the trap: it is fast because its logging never ran.
+// pitfall is faster, and that is the trap: it is fast because its logging never ran. Its
+// headline is therefore a count, the bodies run, which `asynclab report` shows instead of a ratio.
 
 #include "lessons/02_unawaited_task.hpp"
+
+#include "benchmarks/pair.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -21,17 +24,19 @@ void start(benchmark::State& state, lesson02::way_to_start how)
       benchmark::Counter(starts, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-void pitfall(benchmark::State& state)
-{
-  const lesson02::scenario scenario{.visits = static_cast<int>(state.range(0)), .delay_ms = 0};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson02::pitfall(scenario));
-}
-
-void solution(benchmark::State& state)
-{
-  const lesson02::scenario scenario{.visits = static_cast<int>(state.range(0)), .delay_ms = 0};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson02::solution(scenario));
-}
+const bool registered = bench::register_pair(bench::pair<lesson02::scenario, lesson02::outcome>{
+    .lesson = "02_unawaited_task",
+    .argument = "visits",
+    .arguments = {10, 100},
+    .scenario = [](std::int64_t visits) { return lesson02::scenario{.visits = static_cast<int>(visits), .delay_ms = 0}; },
+    .pitfall = lesson02::pitfall,
+    .solution = lesson02::solution,
+    .unit = benchmark::kMicrosecond,
+    .headline = "bodies run",
+    .count = [](const lesson02::outcome& seen, const lesson02::scenario& scenario) {
+      return std::pair{static_cast<double>(seen.bodies_ran), static_cast<double>(scenario.visits)};
+    },
+});
 
 }  // namespace
 
@@ -43,8 +48,3 @@ BENCHMARK_CAPTURE(start, co_spawn_use_awaitable, lesson02::way_to_start::co_spaw
     ->Name("02_unawaited_task/start/co_spawn_use_awaitable")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(start, co_spawn_detached_channel, lesson02::way_to_start::co_spawn_detached)
     ->Name("02_unawaited_task/start/co_spawn_detached_channel")->Unit(benchmark::kMicrosecond);
-
-BENCHMARK(pitfall)->Name("02_unawaited_task/pitfall")->ArgName("visits")->Arg(10)->Arg(100)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK(solution)->Name("02_unawaited_task/solution")->ArgName("visits")->Arg(10)->Arg(100)
-    ->Unit(benchmark::kMicrosecond);

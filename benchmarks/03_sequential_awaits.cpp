@@ -6,27 +6,19 @@
 
 #include "lessons/03_sequential_awaits.hpp"
 
-#include <benchmark/benchmark.h>
+#include "benchmarks/pair.hpp"
 
 namespace {
 
-constexpr int latency_ms = 50;
-
-void pitfall(benchmark::State& state)
-{
-  const lesson03::scenario scenario{.requests = static_cast<int>(state.range(0)), .latency_ms = latency_ms};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson03::pitfall(scenario));
-}
-
-void solution(benchmark::State& state)
-{
-  const lesson03::scenario scenario{.requests = static_cast<int>(state.range(0)), .latency_ms = latency_ms};
-  for (auto _ : state) benchmark::DoNotOptimize(lesson03::solution(scenario));
-}
+const bool registered = bench::register_pair(bench::pair<lesson03::scenario, lesson03::outcome>{
+    .lesson = "03_sequential_awaits",
+    .argument = "requests",
+    .arguments = {1, 10, 100},
+    .scenario = [](std::int64_t requests) {
+      return lesson03::scenario{.requests = static_cast<int>(requests), .latency_ms = 50};
+    },
+    .pitfall = lesson03::pitfall,
+    .solution = lesson03::solution,
+});
 
 }  // namespace
-
-BENCHMARK(pitfall)->Name("03_sequential_awaits/pitfall")->ArgName("requests")->Arg(1)->Arg(10)->Arg(100)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(solution)->Name("03_sequential_awaits/solution")->ArgName("requests")->Arg(1)->Arg(10)->Arg(100)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);

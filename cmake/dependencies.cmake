@@ -1,6 +1,6 @@
 # Everything comes from Debian packages; cmake/install_dependencies.sh installs them.
 find_package(Threads REQUIRED)
-find_package(Boost 1.81 CONFIG REQUIRED)  # Asio and Beast are header-only: no components
+find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS json)  # Asio and Beast are header-only; JSON is compiled
 find_package(Catch2 2.13 REQUIRED)
 find_package(benchmark 1.7 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace lab {
 
@@ -60,16 +61,21 @@ class instrumented_loop {
   std::unique_ptr<state> state_;
 };
 
+/// What `run_on_loop` gives back for a coroutine returning `T`: a `loop_run`, with the value
+/// unless `T` is void.
+template <typename T>
+using loop_outcome = std::conditional_t<std::is_void_v<T>, loop_run, loop_result<T>>;
+
 namespace detail {
 
 template <typename T>
-loop_result<T> run_until_done(boost::asio::awaitable<T> work, const instruments& with)
+loop_outcome<T> run_until_done(boost::asio::awaitable<T> work, const instruments& with)
 {
   instrumented_loop loop(with);
-  loop_result<T> result;
+  loop_outcome<T> result;
   if constexpr (std::is_void_v<T>) {
     boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error) { loop.done(error); });
-    static_cast<loop_run&>(result) = loop.run();
+    result = loop.run();
   } else {
     boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error, T value) {
       if (!error) result.value = std::move(value);
@@ -90,26 +96,19 @@ loop_result<T> run_until_done(boost::asio::awaitable<T> work, const instruments&
 /// run.wall; run.longest_stall; *run.value;
 /// ```
 template <typename T>
-auto run_on_loop(boost::asio::awaitable<T> work, const instruments& with = {})
+loop_outcome<T> run_on_loop(boost::asio::awaitable<T> work, const instruments& with = {})
 {
   auto result = detail::run_until_done(std::move(work), with);
   if (result.error) std::rethrow_exception(result.error);
-  if constexpr (std::is_void_v<T>)
-    return static_cast<loop_run>(result);
-  else
-    return result;
+  return result;
 }
 
 /// Like `run_on_loop`, but the caller's view of a failure: the exception is kept in `error`
 /// (`reached_caller()`, `caught()`), never rethrown.
 template <typename T>
-auto run_catching(boost::asio::awaitable<T> work, const instruments& with = {})
+loop_outcome<T> run_catching(boost::asio::awaitable<T> work, const instruments& with = {})
 {
-  auto result = detail::run_until_done(std::move(work), with);
-  if constexpr (std::is_void_v<T>)
-    return static_cast<loop_run>(result);
-  else
-    return result;
+  return detail::run_until_done(std::move(work), with);
 }
 
 }  // namespace lab

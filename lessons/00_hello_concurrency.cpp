@@ -1,63 +1,66 @@
-// Lesson 00: hello and world, one after the other or at the same time.
-// Runs the pitfall and the solution over the same scenario and prints what happened.
+// Lesson 00: hello, concurrency: one after the other, or at the same time.
 
-#include "00_hello_concurrency.hpp"
+#include "lessons/00_hello_concurrency.hpp"
 
-#include "lab/chart.hpp"
+#include "lab/format.hpp"
 #include "lab/runner.hpp"
 
 #include <fmt/format.h>
 
+namespace {
+
+using lesson00::scenario;
+
+std::string about(int milliseconds) { return "about " + lab::human_duration(std::chrono::milliseconds(milliseconds)); }
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
-  lesson00::scenario scenario;
-
-  const lab::lesson lesson{
-      .number = "00",
-      .name = "hello_concurrency",
-      .title = "Hello, concurrency: one after the other, or at the same time",
-      .story = "say_hello() and say_world() each wait, then speak. The io_context is the event loop: co_spawn "
-               "hands it a coroutine, and each co_await suspends the coroutine until its wait is over. Awaited "
-               "one after the other the two waits add up; started together, like Python's "
-               "asyncio.gather(say_hello(), say_world()), they overlap: on the timelines, task 1 is hello and "
-               "task 2 is world.",
-      .pitfall_api = "co_await a; co_await b;",
-      .solution_api = "co_await (a && b);",
-      .parameters = {{"--delay-ms", &scenario.delay_ms, "how long each of hello and world waits, in milliseconds "
-                                                        "(1000 is the classic example)", 10, 3000}},
-
-      .scenario = [&] { return fmt::format("say_hello() and say_world() each wait {} ms, on one thread.", scenario.delay_ms); },
-
-      .question = [&] {
-        const auto one_delay = lab::human_duration(std::chrono::milliseconds(scenario.delay_ms));
-        const auto two_delays = lab::human_duration(std::chrono::milliseconds(2 * scenario.delay_ms));
-        return lab::question{
-            .text = "How long will the pitfall take?",
-            .choices = {{"about " + one_delay, "that is the solution: hello and world wait at the same time."},
-                        {"about " + two_delays, "world's wait starts only once hello's is over, so they add up."},
-                        {"no time at all", "a timer never fires early: each wait lasts its full delay."}},
-            .correct = 1};
+  return lab::run_lesson(
+      lab::lesson<scenario, lesson00::outcome>{
+          .number = "00",
+          .name = "hello_concurrency",
+          .title = "Hello, concurrency: one after the other, or at the same time",
+          .story = "say_hello() and say_world() each wait, then speak. The io_context is the event loop: "
+                   "co_spawn hands it a coroutine, and each co_await suspends the coroutine until what it "
+                   "awaits is done. The pitfall awaits hello, then world; the solution awaits hello && world, "
+                   "as Python gathers them with asyncio.gather(say_hello(), say_world()). On the timelines, "
+                   "task 1 is hello and task 2 is world.",
+          .pitfall_api = "co_await a; co_await b;",
+          .solution_api = "co_await (a && b);",
+          .python_analog = "await a; await b, against asyncio.gather(a, b)",
+          .parameters = {{"--delay-ms", &scenario::delay_ms, "how long each word waits, in ms", 10, 3000}},
+          .scenario = [](const scenario& s) {
+            return fmt::format("say_hello() and say_world() each wait {} ms, on one thread.", s.delay_ms);
+          },
+          .question = [](const scenario& s) {
+            return lab::question{
+                .text = "How long will the pitfall take?",
+                .choices = {{about(s.delay_ms), "that is the solution: && starts both waits at once."},
+                            {"almost no time: co_await does not block",
+                             "co_await does not block the thread, but the coroutine still waits for the timer."},
+                            {about(2 * s.delay_ms), "world's wait starts only once hello's is over, so they add up."}},
+                .correct = 2};
+          },
+          .theory = [](const scenario& s) {
+            return lab::theory{.ratio = 2.0,
+                               .reasoning = fmt::format("two waits of {} ms one after the other, against both at once",
+                                                        s.delay_ms)};
+          },
+          .mistake = [](const scenario&) {
+            return std::string("co_await waits for its operation to finish before the next line runs, so "
+                               "world's wait began only when hello's was over.");
+          },
+          .fix = [](const scenario&) {
+            return std::string("&& starts both coroutines at once and resumes when both have finished.");
+          },
+          .pitfall = lesson00::pitfall,
+          .solution = lesson00::solution,
+          .expected = lesson00::expected,
+          .observe = [](const lesson00::outcome& o, const scenario&) {
+            return std::vector{lab::count_of("most_in_flight", "waiting at once", o.most_in_flight, 2)};
+          },
       },
-
-      .check = {},  // one parameter, and its range is the whole check
-
-      .theory = [&] {
-        return lab::theory{.ratio = 2.0,
-                           .why = "co_await waits for its operation to finish before the next line runs, so "
-                                  "world's wait began only when hello's was over; && started both at once."};
-      },
-
-      .run = [&](lab::version version, const lab::instruments& with) {
-        const bool pitfall = version == lab::version::pitfall;
-        const auto outcome = pitfall ? lesson00::pitfall(scenario, with) : lesson00::solution(scenario, with);
-
-        // The pitfall waits for one word at a time; the solution waits for both at once.
-        const bool as_expected = outcome.most_in_flight == (pitfall ? 1 : 2);
-        return lab::run_report{outcome.wall,
-                               {{"most_in_flight", "waiting at once", fmt::format("{} of 2", outcome.most_in_flight),
-                                 static_cast<double>(outcome.most_in_flight)}},
-                               as_expected};
-      },
-  };
-  return lab::run_lesson(lesson, argc, argv);
+      argc, argv);
 }

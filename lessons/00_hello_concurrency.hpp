@@ -2,7 +2,9 @@
 /// \file
 /// Lesson 00's contract: hello and world, one after the other or at the same time.
 
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
 
 #include <chrono>
 
@@ -25,5 +27,14 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// `co_await (say_hello() && say_world());`: both start at once and the waits overlap.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// What each role must show: the pitfall keeps one word waiting at a time; the solution keeps
+/// both waiting at once. The lesson's verdict and its tests both judge by this.
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario&)
+{
+  if (role == lab::role::pitfall)
+    return {lab::expect_equal("one word waits at a time", "waiting at once", seen.most_in_flight, 1)};
+  return {lab::expect_equal("both words wait at once", "waiting at once", seen.most_in_flight, 2)};
+}
 
 }  // namespace lesson00

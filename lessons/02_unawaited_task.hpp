@@ -2,7 +2,9 @@
 /// \file
 /// Lesson 02's contract: a task that never runs.
 
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
 
 #include <chrono>
 #include <optional>
@@ -27,7 +29,7 @@ struct outcome {
   std::optional<int> count_read;
   /// Whether the counting task had finished by the time the loop ran out of work (it may finish
   /// after the handler read its result, which is the second face of the pitfall).
-  bool count_task_finished = false;
+  bool count_finished = false;
 };
 
 /// Calls `log_visit(...)` and keeps the awaitable without `co_await`; spawns the counting task
@@ -55,5 +57,20 @@ enum class way_to_start {
 /// \returns the sum of the results, `count * (count + 1) / 2` whichever way was used, so that the
 ///   work cannot be optimised away and a test can check that every piece ran.
 long long start_work(way_to_start how, int count);
+
+/// What each role must show. The pitfall runs no logging body, and its count is read before the
+/// counting task has finished, which finishes only afterwards. The solution runs every body and
+/// reads the full count. The lesson's verdict and its tests both judge by this.
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const bool read = seen.count_read.has_value();
+  if (role == lab::role::pitfall)
+    return {lab::expect_equal("no logging body runs", "bodies ran", seen.bodies_ran, 0),
+            lab::expect_yes_no("the count is not there yet when read", "count there when read", read, false),
+            lab::expect_yes_no("the counting task finishes only after the count was read",
+                               "counting task finished by the end", seen.count_finished, true)};
+  return {lab::expect_equal("every logging body runs", "bodies ran", seen.bodies_ran, scenario.visits),
+          lab::expect_equal("the full count is read", "count read", seen.count_read.value_or(-1), scenario.visits)};
+}
 
 }  // namespace lesson02

@@ -2,7 +2,9 @@
 /// \file
 /// Lesson 03's contract: independent requests awaited one after another.
 
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
 
 #include <chrono>
 
@@ -29,5 +31,16 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// `make_parallel_group` over every request, waiting for all of them at once.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// What each role must show: the pitfall has one request in flight at a time, the solution all
+/// of them; both get every answer. The lesson's verdict and its tests both judge by this.
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const auto answered = lab::expect_equal("every request is answered", "answered", seen.answered, scenario.requests);
+  if (role == lab::role::pitfall)
+    return {lab::expect_equal("one request is in flight at a time", "in flight", seen.most_in_flight, 1), answered};
+  return {lab::expect_equal("every request is in flight at once", "in flight", seen.most_in_flight, scenario.requests),
+          answered};
+}
 
 }  // namespace lesson03

@@ -1,15 +1,15 @@
 #include "lessons/02_unawaited_task.hpp"
 
+#include "lab/run_on_loop.hpp"
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <chrono>
-#include <exception>
 #include <optional>
 
 namespace asio = boost::asio;
@@ -17,7 +17,7 @@ namespace asio = boost::asio;
 namespace lesson02 {
 namespace {
 
-// Everything the coroutines touch lives in the entry function, which outlives io.run().
+// Everything the coroutines touch lives in the entry function, which outlives the loop.
 struct visit_log {
   std::chrono::milliseconds write_delay;
   lab::timeline* spans;
@@ -46,7 +46,7 @@ asio::awaitable<void> count_visits(visit_log& log)
 // [count_visits]
 
 // [handle_visits]
-asio::awaitable<void> handle_visits(visit_log& log, int visits, outcome& seen)
+asio::awaitable<std::optional<int>> handle_visits(visit_log& log, int visits)
 {
   for (int visitor = 0; visitor < visits; ++visitor) {
     // Start logging the visit; the handler need not wait for the log.
@@ -55,7 +55,7 @@ asio::awaitable<void> handle_visits(visit_log& log, int visits, outcome& seen)
 
   // Count the visits in the background, then report the count.
   asio::co_spawn(co_await asio::this_coro::executor, count_visits(log), asio::detached);
-  seen.count_read = log.count;
+  co_return log.count;
 }
 // [handle_visits]
 
@@ -63,20 +63,9 @@ asio::awaitable<void> handle_visits(visit_log& log, int visits, outcome& seen)
 
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
-  asio::io_context io(1);
   visit_log log{.write_delay = std::chrono::milliseconds(scenario.delay_ms), .spans = with.spans};
-  outcome seen;
-
-  const auto start = lab::clock::now();
-  asio::co_spawn(io, handle_visits(log, scenario.visits, seen), [](std::exception_ptr error) {
-    if (error) std::rethrow_exception(error);
-  });
-  io.run();
-  seen.wall = lab::clock::now() - start;
-
-  seen.bodies_ran = log.entries;
-  seen.count_task_finished = log.count.has_value();
-  return seen;
+  const auto run = lab::run_on_loop(handle_visits(log, scenario.visits), with);
+  return {.wall = run.wall, .bodies_ran = log.entries, .count_read = *run.value, .count_finished = log.count.has_value()};
 }
 
 }  // namespace lesson02

@@ -1,13 +1,13 @@
 #include "lessons/03_sequential_awaits.hpp"
 
 #include "lab/delay_server.hpp"
+#include "lab/run_on_loop.hpp"
 #include "lab/task_watch.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/experimental/parallel_group.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -63,20 +63,10 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
 {
   // The backend runs on its own thread, as it would on its own machine.
   lab::delay_server server(std::chrono::milliseconds(scenario.latency_ms));
-  asio::io_context io;
   lab::task_watch watch(with);
-
-  asio::co_spawn(io, request_all(server.endpoint(), scenario.requests, watch), [](std::exception_ptr error) {
-    if (error) std::rethrow_exception(error);
-  });
-  const auto start = lab::clock::now();
-  io.run();
-  const auto wall = lab::clock::now() - start;
+  const auto run = lab::run_on_loop(request_all(server.endpoint(), scenario.requests, watch), with);
   server.stop();
-
-  return {.wall = wall,
-          .most_in_flight = watch.most_in_flight(),
-          .most_held = server.most_held(),
+  return {.wall = run.wall, .most_in_flight = watch.most_in_flight(), .most_held = server.most_held(),
           .answered = server.answered()};
 }
 

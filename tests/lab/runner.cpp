@@ -1,10 +1,16 @@
 #include "lab/runner.hpp"
 
+#include "lab/about.hpp"
+#include "lab/runner/terminal.hpp"
+
+#include <boost/json.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,46 +22,78 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// A lesson whose runs report what the test sets, and which counts how often it ran.
-struct fake_lesson {
+/// The fake lesson's scenario and outcome.
+struct fake_scenario {
   int tasks = 10;
+};
+
+struct fake_outcome {
+  std::chrono::nanoseconds wall{};
+  int most_in_flight = 0;
+};
+
+/// What the fake's runs report, as each test sets it, and which roles ran. The entry points are
+/// plain functions, as a lesson's are, so they read this from here.
+struct fake_settings {
   std::chrono::nanoseconds pitfall_wall = 1s;
   std::chrono::nanoseconds solution_wall = 100ms;
   bool pitfall_shows = true;
   bool solution_avoids = true;
   bool time_is_the_point = true;
-  std::vector<lab::version> ran;
-
-  lab::lesson make()
-  {
-    return {
-        .number = "99",
-        .name = "fake",
-        .title = "A fake lesson",
-        .story = "It reports what the test tells it to.",
-        .pitfall_api = "slow()",
-        .solution_api = "fast()",
-        .parameters = {{"--tasks", &tasks, "how many tasks", 1, 100}},
-        .scenario = [this] { return std::to_string(tasks) + " tasks."; },
-        .question = [] {
-          return lab::question{.text = "How long?", .choices = {{"short", "no"}, {"long", "yes"}}, .correct = 1};
-        },
-        .check = {},
-        .theory = [this] {
-          if (!time_is_the_point) return lab::theory{.ratio = std::nullopt, .why = "because."};
-          return lab::theory{.ratio = static_cast<double>(tasks), .why = "because."};
-        },
-        .run = [this](lab::version v, const lab::instruments& with) {
-          ran.push_back(v);
-          const bool pitfall = v == lab::version::pitfall;
-          if (with.spans) with.spans->record(0, lab::span_kind::task, lab::clock::now(), lab::clock::now() + 1ms);
-          return lab::run_report{pitfall ? pitfall_wall : solution_wall,
-                                 {{"most_in_flight", "in flight", "1 of 10", pitfall ? 1.0 : 10.0}},
-                                 pitfall ? pitfall_shows : solution_avoids};
-        },
-    };
-  }
+  std::string check;
+  std::vector<lab::role> ran;
+  int tasks_seen = 0;
 };
+fake_settings fake;
+
+fake_outcome run_fake(lab::role role, const fake_scenario& scenario, const lab::instruments& with)
+{
+  fake.ran.push_back(role);
+  fake.tasks_seen = scenario.tasks;
+  if (with.spans) with.spans->record(0, lab::span_kind::task, lab::clock::now(), lab::clock::now() + 1ms);
+  const bool pitfall = role == lab::role::pitfall;
+  return {pitfall ? fake.pitfall_wall : fake.solution_wall, pitfall ? 1 : scenario.tasks};
+}
+
+fake_outcome fake_pitfall(const fake_scenario& s, const lab::instruments& with) { return run_fake(lab::role::pitfall, s, with); }
+fake_outcome fake_solution(const fake_scenario& s, const lab::instruments& with) { return run_fake(lab::role::solution, s, with); }
+
+lab::expectations fake_expected(lab::role role, const fake_outcome&, const fake_scenario&)
+{
+  if (role == lab::role::pitfall) return {{"the problem shows", fake.pitfall_shows, "as set"}};
+  return {{"the problem is avoided", fake.solution_avoids, "as set"}};
+}
+
+lab::lesson<fake_scenario, fake_outcome> fake_lesson()
+{
+  return {
+      .number = "99",
+      .name = "fake",
+      .title = "A fake lesson",
+      .story = "It reports what the test tells it to.",
+      .pitfall_api = "slow()",
+      .solution_api = "fast()",
+      .python_analog = "time.sleep",
+      .parameters = {{"--tasks", &fake_scenario::tasks, "how many tasks", 1, 100}},
+      .check = [](const fake_scenario&) { return fake.check; },
+      .scenario = [](const fake_scenario& s) { return std::to_string(s.tasks) + " tasks."; },
+      .question = [](const fake_scenario&) {
+        return lab::question{.text = "How long?", .choices = {{"short", "no"}, {"long", "yes"}}, .correct = 1};
+      },
+      .theory = [](const fake_scenario& s) {
+        if (!fake.time_is_the_point) return lab::theory{.ratio = std::nullopt, .reasoning = "because."};
+        return lab::theory{.ratio = static_cast<double>(s.tasks), .reasoning = "because."};
+      },
+      .mistake = [](const fake_scenario&) { return std::string("it was slow."); },
+      .fix = [](const fake_scenario&) { return std::string("it is fast."); },
+      .pitfall = fake_pitfall,
+      .solution = fake_solution,
+      .expected = fake_expected,
+      .observe = [](const fake_outcome& o, const fake_scenario& s) {
+        return std::vector{lab::count_of("most_in_flight", "in flight", o.most_in_flight, s.tasks)};
+      },
+  };
+}
 
 /// Runs the lesson with these arguments and captures its exit code and standard output.
 struct outcome {
@@ -63,7 +101,7 @@ struct outcome {
   std::string out;
 };
 
-outcome run(fake_lesson& fake, std::vector<const char*> args)
+outcome run(std::vector<const char*> args)
 {
   args.insert(args.begin(), "lesson_99");
   std::fflush(stdout);
@@ -75,7 +113,7 @@ outcome run(fake_lesson& fake, std::vector<const char*> args)
   const int nothing = open("/dev/null", O_RDONLY);
   dup2(nothing, STDIN_FILENO);
   close(nothing);
-  const int exit_code = lab::run_lesson(fake.make(), static_cast<int>(args.size()), args.data());
+  const int exit_code = lab::run_lesson(fake_lesson(), static_cast<int>(args.size()), args.data());
   std::fflush(stdout);
   dup2(saved, STDOUT_FILENO);
   close(saved);
@@ -89,6 +127,8 @@ outcome run(fake_lesson& fake, std::vector<const char*> args)
   return {exit_code, out};
 }
 
+boost::json::object parsed(const std::string& text) { return boost::json::parse(text).as_object(); }
+
 std::string slurp(const std::filesystem::path& path)
 {
   std::ifstream in(path);
@@ -101,60 +141,69 @@ std::string slurp(const std::filesystem::path& path)
 
 TEST_CASE("a lesson that shows what it claims exits 0 and says by how much", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {});
+  fake = {};
+  const auto result = run({});
   CHECK(result.exit_code == 0);
-  CHECK(fake.ran == std::vector{lab::version::pitfall, lab::version::solution});
+  CHECK(fake.ran == std::vector{lab::role::pitfall, lab::role::solution});
   CHECK(result.out.find("Lesson 99 · A fake lesson") != std::string::npos);
-  CHECK(result.out.find("The pitfall took 10.0x as long (theory: 10x): because.") != std::string::npos);
+  CHECK(result.out.find("The pitfall showed the problem and the solution avoided it.") != std::string::npos);
+  CHECK(result.out.find("Theory:   10x (because.); measured 10.00x") != std::string::npos);
   CHECK(result.out.find("Predict:  How long?\n  1) short\n  2) long\n") != std::string::npos);
   CHECK(result.out.find("Answer: 2) long: yes") != std::string::npos);
 }
 
-TEST_CASE("a pitfall that did not show the problem exits 1", "[lab][runner]")
+TEST_CASE("every verdict names the mistake, the evidence, the fix and the theory", "[lab][runner]")
 {
-  fake_lesson fake;
+  fake = {};
+  const auto out = run({}).out;
+  CHECK(out.find("Mistake:  it was slow.") != std::string::npos);
+  CHECK(out.find("Evidence: wall 1.00 s vs 100 ms; in flight 1 of 10 vs 10 of 10") != std::string::npos);
+  CHECK(out.find("Fix:      fast(): it is fast.") != std::string::npos);
+}
+
+TEST_CASE("a pitfall that did not show the problem exits 1 and says what was missing", "[lab][runner]")
+{
+  fake = {};
   fake.pitfall_shows = false;
-  const auto result = run(fake, {});
-  CHECK(result.exit_code == 1);
-  CHECK(result.out.find("the pitfall did not show the problem") != std::string::npos);
+  CHECK(run({}).exit_code == 1);
+  const auto verdict = parsed(run({"--json"}).out).at("verdict").as_string();
+  CHECK(verdict.find("the pitfall did not show that the problem shows (as set)") != std::string::npos);
 }
 
 TEST_CASE("a ratio under half the theory exits 1", "[lab][runner]")
 {
-  fake_lesson fake;
+  fake = {};
   fake.pitfall_wall = 400ms;  // 4x where the theory says 10x
-  CHECK(run(fake, {}).exit_code == 1);
+  CHECK(run({}).exit_code == 1);
   fake.pitfall_wall = 500ms;  // 5x: half the theory is enough
-  CHECK(run(fake, {}).exit_code == 0);
+  CHECK(run({}).exit_code == 0);
 }
 
-TEST_CASE("a lesson without a time ratio is judged by its observables alone", "[lab][runner]")
+TEST_CASE("a lesson without a time ratio is judged by its expectations alone", "[lab][runner]")
 {
-  fake_lesson fake;
+  fake = {};
   fake.time_is_the_point = false;
   fake.pitfall_wall = fake.solution_wall;
-  const auto shown = run(fake, {"--json"});
+  const auto shown = run({"--json"});
   CHECK(shown.exit_code == 0);
-  CHECK(shown.out.find("\"expected\": null") != std::string::npos);
-  CHECK(shown.out.find("The pitfall showed the problem and the solution avoided it: because.") != std::string::npos);
+  CHECK(parsed(shown.out).at("ratio").at("expected").is_null());
 
   fake.solution_avoids = false;
-  CHECK(run(fake, {}).exit_code == 1);
+  CHECK(run({}).exit_code == 1);
 }
 
-TEST_CASE("the --only flag runs one version", "[lab][runner]")
+TEST_CASE("the --only flag runs one role", "[lab][runner]")
 {
-  fake_lesson fake;
-  CHECK(run(fake, {"--only", "solution"}).exit_code == 0);
-  CHECK(fake.ran == std::vector{lab::version::solution});
+  fake = {};
+  CHECK(run({"--only", "solution"}).exit_code == 0);
+  CHECK(fake.ran == std::vector{lab::role::solution});
 }
 
 TEST_CASE("a scenario parameter is read from the command line", "[lab][runner]")
 {
-  fake_lesson fake;
-  run(fake, {"--tasks", "4"});
-  CHECK(fake.tasks == 4);
+  fake = {};
+  run({"--tasks", "4"});
+  CHECK(fake.tasks_seen == 4);
 }
 
 TEST_CASE("bad command lines exit 2 and run nothing", "[lab][runner]")
@@ -166,8 +215,8 @@ TEST_CASE("bad command lines exit 2 and run nothing", "[lab][runner]")
       {"--trace", "/nonexistent-folder/trace.json"}, {"--markdown", "/nonexistent-folder/numbers.md"},
   };
   for (const auto& args : bad) {
-    fake_lesson fake;
-    const auto result = run(fake, args);
+    fake = {};
+    const auto result = run(args);
     INFO("arguments: " << args.front() << (args.size() > 1 ? std::string(" ") + args[1] : ""));
     CHECK(result.exit_code == 2);
     CHECK(fake.ran.empty());
@@ -176,37 +225,39 @@ TEST_CASE("bad command lines exit 2 and run nothing", "[lab][runner]")
 
 TEST_CASE("a scenario that fails the lesson's own check exits 2", "[lab][runner]")
 {
-  fake_lesson fake;
-  auto lesson = fake.make();
-  lesson.check = [] { return std::string("too long"); };
-  const char* args[] = {"lesson_99"};
-  CHECK(lab::run_lesson(lesson, 1, args) == 2);
+  fake = {};
+  fake.check = "too long";
+  CHECK(run({}).exit_code == 2);
   CHECK(fake.ran.empty());
 }
 
-TEST_CASE("the --help flag exits 0 and runs nothing", "[lab][runner]")
+TEST_CASE("the --help flag exits 0, names the executable, lists the exit codes, and runs nothing", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {"--help"});
+  fake = {};
+  const auto result = run({"--help"});
   CHECK(result.exit_code == 0);
-  CHECK(result.out.find("--tasks") != std::string::npos);
+  CHECK(result.out.find("Usage: lesson_99_fake") != std::string::npos);
+  CHECK(result.out.find("--tasks INT:1..100") != std::string::npos);
+  CHECK(result.out.find("Exit codes: 0") != std::string::npos);
   CHECK(fake.ran.empty());
 }
 
 TEST_CASE("the --json flag prints both outcomes and both ratios, and nothing else", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {"--json"});
+  fake = {};
+  const auto result = run({"--json"});
   CHECK(result.exit_code == 0);
-  CHECK(result.out.front() == '{');
-  CHECK(result.out.find("\"lesson\": \"99_fake\"") != std::string::npos);
-  CHECK(result.out.find("\"scenario\": {\"tasks\": 10}") != std::string::npos);
-  CHECK(result.out.find("\"pitfall\": {\"calls\": \"slow()\", \"wall_seconds\": 1.000000, \"most_in_flight\": 1,") !=
-        std::string::npos);
-  CHECK(result.out.find("\"solution\": {\"calls\": \"fast()\", \"wall_seconds\": 0.100000") != std::string::npos);
-  CHECK(result.out.find("\"ratio\": {\"measured\": 10.000, \"expected\": 10}") != std::string::npos);
-  CHECK(result.out.find("\"showed\": true") != std::string::npos);
-  CHECK(result.out.find("Lesson 99") == std::string::npos);
+  const auto json = parsed(result.out);
+  CHECK(json.at("lesson") == "99_fake");
+  CHECK(json.at("scenario").at("tasks") == 10);
+  CHECK(json.at("pitfall").at("calls") == "slow()");
+  CHECK(json.at("pitfall").at("wall_seconds").to_number<double>() == Approx(1.0));
+  CHECK(json.at("pitfall").at("most_in_flight").to_number<double>() == 1.0);
+  CHECK(json.at("solution").at("wall_seconds").to_number<double>() == Approx(0.1));
+  CHECK(json.at("ratio").at("measured").to_number<double>() == Approx(10.0));
+  CHECK(json.at("ratio").at("expected").to_number<double>() == 10.0);
+  CHECK(json.at("showed") == true);
+  CHECK(json.at("explanation").at("Mistake") == "it was slow.");
 }
 
 TEST_CASE("the --trace and --markdown flags write their files", "[lab][runner]")
@@ -215,25 +266,35 @@ TEST_CASE("the --trace and --markdown flags write their files", "[lab][runner]")
   std::filesystem::create_directories(folder);
   const auto trace = (folder / "trace.json").string(), markdown = (folder / "numbers.md").string();
 
-  fake_lesson fake;
-  CHECK(run(fake, {"--trace", trace.c_str(), "--markdown", markdown.c_str()}).exit_code == 0);
-  CHECK(slurp(trace).find(R"("args":{"name":"solution"})") != std::string::npos);
+  fake = {};
+  const auto result = run({"--trace", trace.c_str(), "--markdown", markdown.c_str()});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("Trace written to " + trace) != std::string::npos);
+  const auto events = boost::json::parse(slurp(trace)).at("traceEvents").as_array();
+  CHECK(std::ranges::any_of(events, [](const auto& e) { return e.at("args").as_object().contains("name") &&
+                                                               e.at("args").at("name") == "solution"; }));
   const auto numbers = slurp(markdown);
   CHECK(numbers.find("| pitfall | `slow()` | 1.00 s | 1 of 10 |") != std::string::npos);
-  CHECK(numbers.find("The pitfall took 10.0x as long") != std::string::npos);
+  CHECK(numbers.find("- **Theory:** 10x (because.); measured 10.00x") != std::string::npos);
   std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("colour is off when standard output is not a terminal", "[lab][runner]")
 {
-  fake_lesson fake;
-  CHECK(run(fake, {}).out.find('\033') == std::string::npos);
+  fake = {};
+  CHECK(run({}).out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("without a terminal, every line fits 80 columns", "[lab][runner]")
+{
+  fake = {};
+  CHECK(lab::runner::widest_line(run({}).out) <= 80);
 }
 
 TEST_CASE("a right prediction given with --answer is confirmed with its reason", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {"--answer", "2"});
+  fake = {};
+  const auto result = run({"--answer", "2"});
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("You said: 2) long") != std::string::npos);
   CHECK(result.out.find("You predicted 2) long: right (yes).") != std::string::npos);
@@ -242,8 +303,8 @@ TEST_CASE("a right prediction given with --answer is confirmed with its reason",
 
 TEST_CASE("a wrong prediction gets the reason it is wrong and the right answer with its reason", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {"--answer", "1"});
+  fake = {};
+  const auto result = run({"--answer", "1"});
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("You predicted 1) short: wrong (no).") != std::string::npos);
   CHECK(result.out.find("Answer: 2) long: yes") != std::string::npos);
@@ -252,42 +313,50 @@ TEST_CASE("a wrong prediction gets the reason it is wrong and the right answer w
 TEST_CASE("an answer outside the choices exits 2 and runs nothing", "[lab][runner]")
 {
   for (const char* bad : {"0", "3", "-1", "two"}) {
-    fake_lesson fake;
+    fake = {};
     INFO("--answer " << bad);
-    CHECK(run(fake, {"--answer", bad}).exit_code == 2);
+    CHECK(run({"--answer", bad}).exit_code == 2);
     CHECK(fake.ran.empty());
   }
 }
 
 TEST_CASE("the --json flag carries the prediction and whether it was right", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto answered = run(fake, {"--json", "--answer", "1"});
-  CHECK(answered.out.find(R"("prediction": {"question": "How long?", "choices": ["short", "long"], "correct": 2, )"
-                          R"("answer": 1, "right": false})") != std::string::npos);
-  const auto silent = run(fake, {"--json"});
-  CHECK(silent.out.find(R"("answer": null, "right": null})") != std::string::npos);
+  fake = {};
+  const auto answered = parsed(run({"--json", "--answer", "1"}).out).at("prediction");
+  CHECK(answered.at("question") == "How long?");
+  CHECK(answered.at("choices") == boost::json::array{"short", "long"});
+  CHECK(answered.at("correct") == 2);
+  CHECK(answered.at("answer") == 1);
+  CHECK(answered.at("right") == false);
+  const auto silent = parsed(run({"--json"}).out).at("prediction");
+  CHECK(silent.at("answer").is_null());
+  CHECK(silent.at("right").is_null());
 }
 
-TEST_CASE("the --about flag describes the lesson in key: value lines and runs nothing", "[lab][runner]")
+TEST_CASE("the --about flag describes the lesson and runs nothing", "[lab][runner]")
 {
-  fake_lesson fake;
-  const auto result = run(fake, {"--about"});
+  fake = {};
+  const auto result = run({"--about"});
   CHECK(result.exit_code == 0);
   CHECK(fake.ran.empty());
-  CHECK(result.out ==
-        "number: 99\nname: fake\ntitle: A fake lesson\nstory: It reports what the test tells it to.\n"
-        "pitfall_api: slow()\nsolution_api: fast()\nscenario: 10 tasks.\nquestion: How long?\n"
-        "choice: short\nchoice: long\ncorrect: 2\nwhy: because.\n");
+  const auto about = lab::read_about(result.out);
+  CHECK(about.number == "99");
+  CHECK(about.title == "A fake lesson");
+  CHECK(about.python_analog == "time.sleep");
+  CHECK(about.choices == std::vector<std::string>{"short", "long"});
+  CHECK(about.correct == 2);
+  CHECK(about.why == "yes");
+  CHECK(about.headline == "ratio");
 }
 
 TEST_CASE("the --record flag writes the prediction for the tour", "[lab][runner]")
 {
   const auto path = std::filesystem::temp_directory_path() / ("asynclab-record-" + std::to_string(getpid()));
-  fake_lesson fake;
-  CHECK(run(fake, {"--answer", "1", "--record", path.c_str()}).exit_code == 0);
+  fake = {};
+  CHECK(run({"--answer", "1", "--record", path.c_str()}).exit_code == 0);
   CHECK(slurp(path) == "answer 1\ncorrect 2\n");
-  CHECK(run(fake, {"--no-prompt", "--record", path.c_str()}).exit_code == 0);
+  CHECK(run({"--no-prompt", "--record", path.c_str()}).exit_code == 0);
   CHECK(slurp(path) == "answer 0\ncorrect 2\n");
   std::filesystem::remove(path);
 }
