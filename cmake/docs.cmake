@@ -4,7 +4,7 @@
 #   <stem>.timeline.svg   both timelines as a picture
 #   <stem>.diff           the difference between the pitfall and the solution
 #   <stem>.bench.svg/.md  its benchmarks: a short run, or the file `make docs BENCH=path` names
-#                         (cmake/docs_bench.cmake)
+#                         (cmake/scripts/docs_bench.cmake)
 # No number or picture on a page is typed by hand.
 
 find_package(Doxygen 1.9 COMPONENTS dot)
@@ -30,7 +30,7 @@ function(asynclab_add_docs)
       COMMENT "Running lesson ${stem} for its docs page")
     add_custom_command(
       OUTPUT ${generated}/${stem}.diff
-      COMMAND ${CMAKE_COMMAND} -DSTEM=${stem} -DOUT=${generated}/${stem}.diff -P ${PROJECT_SOURCE_DIR}/cmake/write_diff.cmake
+      COMMAND ${CMAKE_COMMAND} -DSTEM=${stem} -DOUT=${generated}/${stem}.diff -P ${PROJECT_SOURCE_DIR}/cmake/scripts/write_diff.cmake
       DEPENDS pitfalls/${stem}.cpp solutions/${stem}.cpp
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
       COMMENT "Comparing the pitfall and the solution of lesson ${stem}")
@@ -41,7 +41,7 @@ function(asynclab_add_docs)
   list(JOIN lessons "," lesson_list)
   add_custom_target(docs
     COMMAND ${CMAKE_COMMAND} -DASYNCLAB=$<TARGET_FILE:asynclab> -DOUT=${generated} -DLESSONS=${lesson_list}
-            -P ${PROJECT_SOURCE_DIR}/cmake/docs_bench.cmake
+            -P ${PROJECT_SOURCE_DIR}/cmake/scripts/docs_bench.cmake
     COMMAND Doxygen::doxygen ${PROJECT_BINARY_DIR}/docs/Doxyfile
     COMMAND ${CMAKE_COMMAND} -E echo "Docs: ${PROJECT_BINARY_DIR}/docs/html/index.html"
     DEPENDS ${numbers}

@@ -56,17 +56,17 @@ std::optional<int> parse(const description& lesson, int argc, const char* const*
     app.add_option(p.flag, *p.value, p.meaning)->check(whole_number_from(p.min, p.max))->capture_default_str();
   app.add_option("--only", chosen.only, "run only the pitfall or only the solution")
       ->check(CLI::IsMember({"pitfall", "solution"}));
-  app.add_option("--answer", chosen.answer, "answer the prediction with choice N instead of asking")
+  app.add_option("--answer", chosen.answer, "answer the prediction with choice N")
       ->check(whole_number_from(1, 9))
       ->type_name("N");
-  app.add_flag("--no-prompt", chosen.no_prompt, "do not ask for a prediction (never asked without a terminal)");
+  app.add_flag("--no-prompt", chosen.no_prompt, "do not ask for a prediction");
   app.add_flag("--json", chosen.json, "print the outcomes as JSON instead of text");
-  app.add_option("--trace", chosen.trace_path, "write a Chrome trace (open it in ui.perfetto.dev) to FILE")
+  app.add_option("--trace", chosen.trace_path, "write a trace for ui.perfetto.dev to FILE")
       ->type_name("FILE");
-  app.add_option("--svg", chosen.svg_path, "draw both timelines as an SVG picture in FILE")->type_name("FILE");
-  app.add_option("--markdown", chosen.markdown_path, "write the numbers and the verdict as Markdown to FILE")
+  app.add_option("--svg", chosen.svg_path, "draw both timelines as SVG in FILE")->type_name("FILE");
+  app.add_option("--markdown", chosen.markdown_path, "write the numbers as Markdown to FILE")
       ->type_name("FILE");
-  app.add_flag("--no-color", chosen.no_color, "print without colour (also when NO_COLOR is set)");
+  app.add_flag("--no-color", chosen.no_color, "print without colour (as NO_COLOR does)");
   app.add_flag("--parameters", chosen.list_parameters)->group("");  // for the generated command-line tests
   app.add_flag("--about", chosen.about)->group("");                 // for the asynclab tour
   app.add_option("--record", chosen.record_path)->group("");        // for the asynclab tour

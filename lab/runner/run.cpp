@@ -97,7 +97,8 @@ std::vector<role_run> run_roles(const description& lesson, const options& chosen
   for (const auto which : {role::pitfall, role::solution}) {
     if (!chosen.only.empty() && chosen.only != name_of(which)) continue;
     if (!chosen.json) {
-      fmt::print("{}\n", out.dim(fmt::format("Running the {} ({})...", name_of(which), lesson.api_of(which))));
+      const auto running = fmt::format("Running the {} ({})...", name_of(which), lesson.api_of(which));
+      fmt::print("{}\n", out.dim(wrapped(running, out.width, "", "  ")));
       std::fflush(stdout);
     }
     runs.push_back(run_role(lesson, which));

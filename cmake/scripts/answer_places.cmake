@@ -1,0 +1,20 @@
+# cmake "-DLESSONS=<executable>;<executable>..." -P answer_places.cmake
+# The right answer of the lessons' predictions is not always in the same place: a class that
+# noticed "it is always 2" would stop predicting.
+cmake_minimum_required(VERSION 3.25)
+set(places "")
+foreach(lesson IN LISTS LESSONS)
+  execute_process(COMMAND ${lesson} --about RESULT_VARIABLE result OUTPUT_VARIABLE about)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${lesson} --about exited ${result}")
+  endif()
+  string(REGEX MATCH "\ncorrect: ([0-9]+)" found "${about}")
+  list(APPEND places ${CMAKE_MATCH_1})
+endforeach()
+list(REMOVE_DUPLICATES places)
+list(LENGTH places distinct)
+list(LENGTH LESSONS lessons)
+if(lessons GREATER 1 AND distinct LESS 2)
+  message(FATAL_ERROR "every lesson's right answer is choice ${places}: vary it (lab::runner::settled does, by lesson number)")
+endif()
+message(STATUS "the right answers of ${lessons} lessons sit in ${distinct} different places")

@@ -1,0 +1,100 @@
+# cmake -DLESSON=<executable> -P lesson_predictions.cmake
+#
+# The promises of a lesson's prediction and its screen, checked over the parameter range the
+# lesson accepts (from its hidden --parameters: each parameter at its minimum, default, maximum
+# and a value in between, the others at their defaults; a combination the lesson refuses is
+# skipped):
+#   - the choices are distinct, two to four of them, and the right one is among them;
+#   - the story does not contain the right choice's text, so it cannot give the answer away;
+# and, at the defaults, that `--help` and a whole run fit 80 columns without a terminal.
+
+cmake_minimum_required(VERSION 3.25)
+
+function(fail message)
+  message(FATAL_ERROR "${LESSON}: ${message}")
+endfunction()
+
+# Lines of `text`, as a CMake list (semicolons in the text are replaced first).
+function(lines_of text out)
+  string(REPLACE ";" "," text "${text}")
+  string(REPLACE "\n" ";" lines "${text}")
+  set(${out} "${lines}" PARENT_SCOPE)
+endfunction()
+
+function(check_fits what text)
+  lines_of("${text}" lines)
+  foreach(line IN LISTS lines)
+    # "·" is one column but two bytes.
+    string(REPLACE "·" "." line "${line}")
+    string(LENGTH "${line}" columns)
+    if(columns GREATER 80)
+      fail("${what} has a line of ${columns} columns (at most 80): ${line}")
+    endif()
+  endforeach()
+endfunction()
+
+function(check_about arguments)
+  execute_process(COMMAND ${LESSON} --about ${arguments} RESULT_VARIABLE result OUTPUT_VARIABLE about ERROR_QUIET)
+  if(result EQUAL 2)
+    return()  # the lesson refuses this combination, with one line: the command-line checks cover that
+  elseif(NOT result EQUAL 0)
+    fail("--about ${arguments} exited ${result}")
+  endif()
+  lines_of("${about}" lines)
+  set(choices "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^choice: (.*)$")
+      if("${CMAKE_MATCH_1}" IN_LIST choices)
+        fail("with ${arguments}, the choice '${CMAKE_MATCH_1}' is offered twice")
+      endif()
+      list(APPEND choices "${CMAKE_MATCH_1}")
+    elseif(line MATCHES "^correct: (.*)$")
+      set(correct "${CMAKE_MATCH_1}")
+    elseif(line MATCHES "^story: (.*)$")
+      set(story "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  list(LENGTH choices count)
+  if(count LESS 2 OR count GREATER 4)
+    fail("with ${arguments}, ${count} choices (two to four are asked for)")
+  endif()
+  if(correct LESS 1 OR correct GREATER count)
+    fail("with ${arguments}, the right choice is ${correct} of ${count}")
+  endif()
+  math(EXPR index "${correct} - 1")
+  list(GET choices ${index} right)
+  string(FIND "${story}" "${right}" found)
+  if(NOT found EQUAL -1)
+    fail("the story gives the answer away: it contains '${right}'")
+  endif()
+endfunction()
+
+execute_process(COMMAND ${LESSON} --parameters RESULT_VARIABLE result OUTPUT_VARIABLE parameters)
+if(NOT result EQUAL 0)
+  fail("--parameters exited ${result}")
+endif()
+lines_of("${parameters}" parameters)
+check_about("")
+foreach(parameter IN LISTS parameters)
+  if(parameter STREQUAL "")
+    continue()
+  endif()
+  string(REPLACE " " ";" fields "${parameter}")
+  list(GET fields 0 flag)
+  list(GET fields 1 min)
+  list(GET fields 2 max)
+  list(GET fields 3 default)
+  math(EXPR middle "(${min} + ${max}) / 2")
+  math(EXPR near_min "${min} + 1")
+  foreach(value IN ITEMS ${min} ${near_min} ${default} ${middle} ${max})
+    if(value GREATER max)
+      continue()
+    endif()
+    check_about("${flag};${value}")
+  endforeach()
+endforeach()
+
+execute_process(COMMAND ${LESSON} --help OUTPUT_VARIABLE help)
+check_fits("--help" "${help}")
+execute_process(COMMAND ${LESSON} --no-prompt RESULT_VARIABLE result OUTPUT_VARIABLE run)
+check_fits("the default run" "${run}")
