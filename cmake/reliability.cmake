@@ -42,4 +42,8 @@ function(asynclab_add_lesson_set_checks)
   add_test(NAME "lessons/the right answer is not always in the same place"
     COMMAND ${CMAKE_COMMAND} "-DLESSONS=${executables}" -P ${PROJECT_SOURCE_DIR}/cmake/scripts/answer_places.cmake)
   set_tests_properties("lessons/the right answer is not always in the same place" PROPERTIES LABELS "lesson;cli")
+  add_test(NAME "lessons/every lesson fits an 80x24 terminal"
+    COMMAND bash ${PROJECT_SOURCE_DIR}/tests/lessons_in_80_columns.sh ${executables})
+  set_tests_properties("lessons/every lesson fits an 80x24 terminal" PROPERTIES
+    LABELS "lesson;cli" TIMEOUT 900 SKIP_RETURN_CODE 77)
 endfunction()
