@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 
 namespace lab {
 
@@ -30,6 +31,38 @@ auto median_of_three(Measure&& measure)
   std::array tries{measure(), measure(), measure()};
   std::ranges::sort(tries);
   return tries[1];
+}
+
+/// The processor time one operation takes on the calling thread: `run(operations)` performs
+/// `operations` of them, three times, and the median is kept. For a calibration: what one loop
+/// suspension, one item of work or one hash costs, so that a lesson's theory can add them up.
+///
+/// ```cpp
+/// const auto each = lab::processor_time_each(1'000'000, [](long long n) { hash_items(n); });
+/// ```
+template <typename Run>
+std::chrono::duration<double, std::nano> processor_time_each(long long operations, Run&& run)
+{
+  return median_of_three([&] {
+    const std::chrono::duration<double, std::nano> all = processor_time_of([&] { run(operations); });
+    return all / static_cast<double>(operations);
+  });
+}
+
+/// `measure(key)` the first time it is asked for `key`, and the value it gave after that: a
+/// calibration made at the scenario the student gave, once, however often the runner asks.
+/// Each call site keeps its own values.
+///
+/// ```cpp
+/// const auto item = lab::measured_once(scenario.rounds, [](int rounds) { return calibrate(rounds); });
+/// ```
+template <typename Key, typename Measure>
+auto measured_once(const Key& key, Measure measure)
+{
+  static std::map<Key, decltype(measure(key))> measured;
+  auto found = measured.find(key);
+  if (found == measured.end()) found = measured.emplace(key, measure(key)).first;
+  return found->second;
 }
 
 }  // namespace lab

@@ -2,7 +2,9 @@
 /// \file
 /// Lesson 04's contract: when switching costs more than the work.
 
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -20,7 +22,10 @@ struct scenario {
 
 /// What a run observed.
 struct outcome {
-  std::chrono::nanoseconds wall{};  ///< from spawning the coroutine to its end
+  std::chrono::nanoseconds wall{};       ///< from spawning the coroutine to its end
+  /// Processor time the loop's thread used meanwhile: what the lesson compares, since another
+  /// program on the same core stretches the wall clock but not this.
+  std::chrono::nanoseconds processor{};
   long long processed = 0;          ///< how many items were processed
   /// How many times the coroutine suspended and was resumed by the loop. A plain counter the
   /// coroutine increments after each suspension: it costs nothing beside one, so `with.measure`
@@ -48,5 +53,25 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// Suspends once per batch of `scenario.batch` items.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// How many times the solution suspends: once per batch, the last one maybe short.
+constexpr long long batches_of(const scenario& scenario)
+{
+  return (scenario.items + scenario.batch - 1) / scenario.batch;
+}
+
+/// What each role must show: both process every item; the pitfall suspends once per item, the
+/// solution once per batch. The lesson's verdict and its tests both judge by this (how much
+/// longer the pitfall takes is the verdict's theory).
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const auto every_item = lab::expect_equal("every item is processed", "items", seen.processed, scenario.items);
+  if (role == lab::role::pitfall)
+    return {lab::expect_equal("there is one suspension per item", "suspensions", seen.suspensions, scenario.items),
+            every_item};
+  return {lab::expect_equal("there is one suspension per batch", "suspensions", seen.suspensions,
+                            batches_of(scenario)),
+          every_item};
+}
 
 }  // namespace lesson04
