@@ -24,9 +24,9 @@ struct switch_cost {
 /// `co_await asio::post(executor, asio::use_awaitable)`: each time, the loop runs it again.
 switch_cost measure_loop_suspensions(int count);
 
-/// What one suspension through the loop costs the loop's thread in processor time: the median of
-/// three runs of `measure_loop_suspensions(count)`. A calibration for a theory; the wall-clock
-/// `measure_loop_suspensions` is for benchmarks, where the machine is kept quiet.
+/// What one suspension through the loop costs the loop's thread in processor time, the fastest of
+/// three runs of `measure_loop_suspensions(count)` (see `lab::processor_time_each`): a calibration
+/// for a lesson's theory. The wall-clock `measure_loop_suspensions` is for benchmarks.
 std::chrono::duration<double, std::nano> loop_suspension_processor_time(int count = 100'000);
 
 /// A coroutine on a fresh loop from `lab::run_on_loop` starts `count` empty coroutines one after
