@@ -1,6 +1,7 @@
 #include "tool/lesson_chart.hpp"
 
 #include "lab/chart.hpp"
+#include "lab/format.hpp"
 #include "tool/lesson_ratios.hpp"
 
 #include <fmt/format.h>
