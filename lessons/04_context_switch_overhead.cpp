@@ -3,48 +3,17 @@
 #include "lessons/04_context_switch_overhead.hpp"
 
 #include "lab/format.hpp"
-#include "lab/processor_time.hpp"
 #include "lab/runner.hpp"
-#include "lab/switch_costs.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <tuple>
-#include <utility>
 
 namespace {
 
 using lesson04::scenario;
-using ns = std::chrono::duration<double, std::nano>;
+using lesson04::theory_of;
 using lab::human_duration, lab::grouped;
-
-/// The theory: the pitfall pays M x (switch + work), the solution M x work + M/K x switch, with
-/// one suspension and one item's work measured in processor time at the student's --rounds.
-struct theory_of {
-  explicit theory_of(const scenario& s) : items(s.items), batches(static_cast<double>(lesson04::batches_of(s)))
-  {
-    std::tie(suspension, work) = lab::measured_once(s.rounds, [](int rounds) {
-      const long long items_in_10_ms = std::max(1000, 8'000'000 / rounds);
-      return std::pair{lab::loop_suspension_processor_time(), lab::processor_time_each(items_in_10_ms, [&](long long n) {
-                         const int all = static_cast<int>(n);  // one batch: no suspension before the end
-                         lesson04::solution({.items = all, .batch = all, .rounds = rounds}, lab::instruments::off());
-                       })};
-    });
-  }
-  double items, batches;
-  ns suspension, work;
-  ns pitfall() const { return items * (suspension + work); }
-  ns solution() const { return items * work + batches * suspension; }
-  double ratio() const { return pitfall() / solution(); }
-  /// Why the ratio is what it is, true on either side of 2.
-  std::string why() const
-  {
-    return fmt::format("the pitfall's {} extra suspensions cost {}, {} the solution's whole time, {}.",
-                       grouped(static_cast<long long>(items - batches)), human_duration(pitfall() - solution()),
-                       ratio() >= 2 ? "at least" : "less than", human_duration(solution()));
-  }
-};
 
 }  // namespace
 
@@ -64,8 +33,7 @@ int main(int argc, char** argv)
           .parameters = {{"--items", &scenario::items, "how many items to process (M)", 1000, 10'000'000},
                          {"--batch", &scenario::batch, "items between two suspensions (K)", 2, 10'000'000},
                          {"--rounds", &scenario::rounds, "an item's work, in rounds of a hash", 1, 1000}},
-          .limits = "2 x --items x (300 + 2 x --rounds) ns, a pessimistic time for one run of both, must be "
-                    "at most 2 s.",
+          .limits = "2 x --items x (300 + 2 x --rounds) ns, one run of both at worst, must be at most 2 s.",
           .check = [](const scenario& s) -> std::string {
             const double seconds = 2.0 * s.items * (300e-9 + 2e-9 * s.rounds);
             if (seconds <= 2.0) return {};
