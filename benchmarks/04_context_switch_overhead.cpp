@@ -1,6 +1,7 @@
 // Lesson 04 in numbers: M items of 8 hash rounds, suspending once per item (pitfall) or once per
-// 1000 items (solution). Theory: pitfall / solution = (switch + work) / (work + switch / 1000),
-// with `switch` the suspend_resume cost and `work` the work_item cost below, from the same run.
+// 1000 items (solution), in processor time. Theory: pitfall / solution = (switch + work) /
+// (work + switch / 1000), with `switch` the suspend_resume cost and `work` the work_item cost
+// below, from the same run.
 //
 // Beside them, what one operation of each kind costs: one item's work (the time column), and in
 // the `ns_each` column a plain function call, one suspend/resume through the loop, one co_spawn
@@ -8,6 +9,7 @@
 
 #include "lessons/04_context_switch_overhead.hpp"
 
+#include "benchmarks/pair.hpp"
 #include "lab/switch_costs.hpp"
 
 #include <benchmark/benchmark.h>
@@ -17,21 +19,18 @@ namespace {
 constexpr int batch = 1000;
 constexpr int rounds = 8;
 
-void pitfall(benchmark::State& state)
-{
-  const lesson04::scenario scenario{.items = static_cast<int>(state.range(0)), .batch = batch, .rounds = rounds};
-  long long suspensions = 0;
-  for (auto _ : state) suspensions = lesson04::pitfall(scenario, lab::instruments::off()).suspensions;
-  state.counters["suspensions"] = static_cast<double>(suspensions);
-}
-
-void solution(benchmark::State& state)
-{
-  const lesson04::scenario scenario{.items = static_cast<int>(state.range(0)), .batch = batch, .rounds = rounds};
-  long long suspensions = 0;
-  for (auto _ : state) suspensions = lesson04::solution(scenario, lab::instruments::off()).suspensions;
-  state.counters["suspensions"] = static_cast<double>(suspensions);
-}
+// Timed in the processor time of the loop's thread, which another program does not inflate.
+const bool registered = bench::register_pair(bench::pair<lesson04::scenario, lesson04::outcome>{
+    .lesson = "04_context_switch_overhead",
+    .argument = "items",
+    .arguments = {100'000, 1'000'000},
+    .scenario = [](std::int64_t items) {
+      return lesson04::scenario{.items = static_cast<int>(items), .batch = batch, .rounds = rounds};
+    },
+    .pitfall = lesson04::pitfall,
+    .solution = lesson04::solution,
+    .processor_time = true,
+});
 
 // One item's work, as the pitfall and the solution do it, with no suspension.
 void work_item(benchmark::State& state)
@@ -64,11 +63,6 @@ void co_spawn(benchmark::State& state) { per_operation(state, lab::measure_co_sp
 void thread_switch(benchmark::State& state) { per_operation(state, lab::measure_thread_switches); }
 
 }  // namespace
-
-BENCHMARK(pitfall)->Name("04_context_switch_overhead/pitfall")->ArgName("items")->Arg(100'000)->Arg(1'000'000)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(solution)->Name("04_context_switch_overhead/solution")->ArgName("items")->Arg(100'000)->Arg(1'000'000)
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
 
 BENCHMARK(function_call)->Name("04_context_switch_overhead/function_call")->ArgName("calls")->Arg(1'000'000)
     ->MinTime(0.3)->UseRealTime()->Unit(benchmark::kMicrosecond);

@@ -29,6 +29,9 @@ struct pair {
   /// Time each run by the processor time its loop's thread used (`outcome.processor`), which a
   /// competing program does not inflate, instead of the wall clock: for processor-bound lessons.
   bool processor_time = false;
+  /// Time each run by what this returns (manual time) instead: a part of the run, e.g. from a
+  /// failure to the caller hearing of it.
+  std::function<std::chrono::nanoseconds(const Outcome&)> time;
   /// For a lesson whose point is a count: what is counted ("bodies run"), and the count a run
   /// observed out of how many. They become the `headline`, `headline_of` and label of the JSON.
   std::string headline;
@@ -48,6 +51,7 @@ bool register_pair(const pair<Scenario, Outcome>& lesson)
           for (auto _ : state) {
             outcome = run(scenario, lab::instruments{});
             benchmark::DoNotOptimize(outcome);
+            if (lesson.time) state.SetIterationTime(std::chrono::duration<double>(lesson.time(outcome)).count());
             if constexpr (requires { outcome.processor; })
               if (lesson.processor_time)
                 state.SetIterationTime(std::chrono::duration<double>(outcome.processor).count());
@@ -61,7 +65,7 @@ bool register_pair(const pair<Scenario, Outcome>& lesson)
         });
     registered->ArgName(lesson.argument)->Unit(lesson.unit);
     for (const auto argument : lesson.arguments) registered->Arg(argument);
-    if (lesson.processor_time)
+    if (lesson.processor_time || lesson.time)
       registered->UseManualTime();
     else
       registered->UseRealTime();

@@ -1,11 +1,10 @@
 #include "lab/switch_costs.hpp"
 
-#include "lab/timeline.hpp"
+#include "lab/processor_time.hpp"
+#include "lab/run_on_loop.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -39,16 +38,12 @@ asio::awaitable<void> spawn(int count, long long& spawned)
   }
 }
 
-// Runs one coroutine alone on a fresh loop and times the loop.
+// Runs one coroutine alone on the loop every lesson runs on, lag probe included, and times it.
 template <typename Coroutine>
 switch_cost time_on_loop(Coroutine make)
 {
-  asio::io_context io(1);
   switch_cost cost;
-  asio::co_spawn(io, make(cost.operations), asio::detached);
-  const auto start = clock::now();
-  io.run();
-  cost.wall = clock::now() - start;
+  cost.wall = run_on_loop(make(cost.operations), instruments{.measure = true, .spans = nullptr}).wall;
   return cost;
 }
 
@@ -60,6 +55,11 @@ switch_cost time_on_loop(Coroutine make)
 switch_cost measure_loop_suspensions(int count)
 {
   return time_on_loop([count](long long& suspensions) { return suspend(count, suspensions); });
+}
+
+std::chrono::duration<double, std::nano> loop_suspension_processor_time(int count)
+{
+  return processor_time_each(count, [](long long n) { measure_loop_suspensions(static_cast<int>(n)); });
 }
 
 switch_cost measure_co_spawns(int count)

@@ -2,10 +2,21 @@
 /// \file
 /// Lesson 04's contract: when switching costs more than the work.
 
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/format.hpp"
+#include "lab/lesson.hpp"
+#include "lab/processor_time.hpp"
+#include "lab/switch_costs.hpp"
+
+#include <fmt/format.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
 
 /// Lesson 04: one suspension per tiny item costs more than the items; batches pay it once per K items.
 namespace lesson04 {
@@ -20,7 +31,10 @@ struct scenario {
 
 /// What a run observed.
 struct outcome {
-  std::chrono::nanoseconds wall{};  ///< from spawning the coroutine to its end
+  std::chrono::nanoseconds wall{};       ///< from spawning the coroutine to its end
+  /// Processor time the loop's thread used meanwhile: what the lesson compares, since another
+  /// program on the same core stretches the wall clock but not this.
+  std::chrono::nanoseconds processor{};
   long long processed = 0;          ///< how many items were processed
   /// How many times the coroutine suspended and was resumed by the loop. A plain counter the
   /// coroutine increments after each suspension: it costs nothing beside one, so `with.measure`
@@ -48,5 +62,55 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// Suspends once per batch of `scenario.batch` items.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// How many times the solution suspends: once per batch, the last one maybe short.
+constexpr long long batches_of(const scenario& scenario)
+{
+  return (scenario.items + scenario.batch - 1) / scenario.batch;
+}
+
+/// What each role must show: both process every item; the pitfall suspends once per item, the
+/// solution once per batch. The lesson's verdict and its tests both judge by this (how much
+/// longer the pitfall takes is the verdict's theory).
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const auto every_item = lab::expect_equal("every item is processed", "items", seen.processed, scenario.items);
+  if (role == lab::role::pitfall)
+    return {lab::expect_equal("there is one suspension per item", "suspensions", seen.suspensions, scenario.items),
+            every_item};
+  return {lab::expect_equal("there is one suspension per batch", "suspensions", seen.suspensions,
+                            batches_of(scenario)),
+          every_item};
+}
+
+/// The lesson's theory: the pitfall pays M x (switch + work), the solution M x work + M/K x
+/// switch, with one suspension and one item's work measured in processor time, once per
+/// `rounds`, when first needed: after the command line is parsed, at the scenario it gave.
+struct theory_of {
+  using ns = std::chrono::duration<double, std::nano>;
+  explicit theory_of(const scenario& s) : items(s.items), batches(static_cast<double>(batches_of(s)))
+  {
+    std::tie(suspension, work) = lab::measured_once(s.rounds, [](int rounds) {
+      const long long items_in_10_ms = std::max(1000, 8'000'000 / rounds);
+      return std::pair{lab::loop_suspension_processor_time(), lab::processor_time_each(items_in_10_ms, [&](long long n) {
+                         const int all = static_cast<int>(n);  // one batch: no suspension before the end
+                         lesson04::solution({.items = all, .batch = all, .rounds = rounds}, lab::instruments::off());
+                       })};
+    });
+  }
+  double items, batches;
+  ns suspension, work;
+  ns pitfall_time() const { return items * (suspension + work); }
+  ns solution_time() const { return items * work + batches * suspension; }
+  double ratio() const { return pitfall_time() / solution_time(); }
+  /// Why the ratio is what it is, true on either side of 2.
+  std::string why() const
+  {
+    using lab::grouped, lab::human_duration;
+    return fmt::format("the pitfall's {} extra suspensions cost {}, {} the solution's whole time, {}.",
+                       grouped(static_cast<long long>(items - batches)), human_duration(pitfall_time() - solution_time()),
+                       ratio() >= 2 ? "at least" : "less than", human_duration(solution_time()));
+  }
+};
 
 }  // namespace lesson04

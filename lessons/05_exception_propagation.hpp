@@ -2,10 +2,12 @@
 /// \file
 /// Lesson 05's contract: an exception that vanishes.
 
+#include "lab/backend.hpp"
+#include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
 
 #include <chrono>
-#include <optional>
 #include <string>
 
 /// Lesson 05: an exception thrown in a detached task never reaches anyone, and its siblings work
@@ -20,20 +22,17 @@ struct scenario {
   int work_ms = 200;       ///< how long each healthy backend works
 };
 
-/// How long one step of a healthy backend's work takes.
-inline constexpr std::chrono::milliseconds step{10};
+/// The backend the scenario describes: query 0 fails after F ms, the others work W ms in 10 ms steps.
+inline lab::backend::settings backend_of(const scenario& scenario)
+{
+  return {.work = std::chrono::milliseconds(scenario.work_ms),
+          .step = std::chrono::milliseconds(10),
+          .failing = 0,
+          .fail_after = std::chrono::milliseconds(scenario.fail_after_ms)};
+}
 
-/// What a run observed.
-struct outcome {
-  std::chrono::nanoseconds wall{};  ///< from starting the handler to the caller's wait returning
-  bool reached_caller = false;      ///< the failure reached the code that started the handler
-  std::string caught;               ///< what the caller caught (its `what()`), "" when nothing
-  int siblings_finished = 0;  ///< healthy backends that did all their work
-  int siblings_aborted = 0;   ///< healthy backends whose wait ended with `operation_aborted`
-  int steps_after_failure = 0;  ///< steps of work the healthy backends finished after the failure
-  /// From the failure to the caller's wait returning, with the error or without it.
-  std::chrono::nanoseconds failure_to_caller{};
-};
+/// What a run observed: whether the failure reached the caller, what became of the other queries.
+using outcome = lab::backend_outcome;
 
 /// Spawns every backend's query with `asio::detached`: the failure is swallowed, the siblings
 /// run to the end, and `io_context::run()` returns normally.
@@ -69,5 +68,21 @@ operator_outcome failure_or_timeout(const scenario& scenario);
 /// The `&&` trap: `co_await (query(healthy backend) && query(failing backend))`. The failure
 /// cancels operand 0, and the exception rethrown is operand 0's `operation_aborted`.
 operator_outcome healthy_and_failure(const scenario& scenario);
+
+/// What each role must show: the pitfall's caller never hears of the failure while every other
+/// query works to its end; the solution's caller catches backend 0's own failure and every other
+/// query is cancelled. The lesson's verdict and its tests both judge by this.
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const int others = scenario.backends - 1;
+  if (role == lab::role::pitfall)
+    return {lab::expect_yes_no("the failure does not reach the caller", "error reached caller", seen.reached_caller,
+                               false),
+            lab::expect_equal("every other query works to its end", "finished", seen.finished, others)};
+  const bool names_it = seen.caught.find("backend 0 refused") != std::string::npos;
+  return {lab::expectation{"the caller catches backend 0's own failure", names_it,
+                           seen.reached_caller ? "caught: " + seen.caught : "nothing reached the caller"},
+          lab::expect_equal("every other query is cancelled", "cancelled", seen.aborted, others)};
+}
 
 }  // namespace lesson05

@@ -6,29 +6,18 @@
 #include "lessons/05_exception_propagation.hpp"
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/multiple_exceptions.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <exception>
-#include <stdexcept>
 
 namespace asio = boost::asio;
 
 namespace lesson05 {
 namespace {
-
-// Backend 0 fails after `fail_after`; any other backend works for `work` and succeeds.
-asio::awaitable<void> query(int backend, std::chrono::milliseconds fail_after, std::chrono::milliseconds work)
-{
-  asio::steady_timer timer(co_await asio::this_coro::executor, backend == 0 ? fail_after : work);
-  co_await timer.async_wait(asio::use_awaitable);
-  if (backend == 0) throw std::runtime_error("backend 0 refused the query");
-}
 
 asio::awaitable<void> timeout(std::chrono::milliseconds after)
 {
@@ -37,30 +26,29 @@ asio::awaitable<void> timeout(std::chrono::milliseconds after)
 }
 
 // [or_trap]
-asio::awaitable<void> query_with_timeout(const scenario& scenario, operator_outcome& seen)
+asio::awaitable<bool> query_with_timeout(lab::backend& backend, std::chrono::milliseconds work)
 {
   using asio::experimental::awaitable_operators::operator||;
-  const std::chrono::milliseconds fail_after(scenario.fail_after_ms), work(scenario.work_ms);
 
-  // Query backend 0, giving up after `work`.
-  const auto finished = co_await (query(0, fail_after, work) || timeout(work));
-  seen.timeout_won = finished.index() == 1;
+  // Query backend 0, giving up after `work`; say whether the timeout won.
+  const auto finished = co_await (backend.query(0) || timeout(work));
+  co_return finished.index() == 1;
 }
 // [or_trap]
 
 // [and_trap]
-asio::awaitable<void> query_both(const scenario& scenario, operator_outcome&)
+asio::awaitable<void> query_both(lab::backend& backend)
 {
   using asio::experimental::awaitable_operators::operator&&;
-  const std::chrono::milliseconds fail_after(scenario.fail_after_ms), work(scenario.work_ms);
 
   // Query a healthy backend and backend 0 at once, and wait for both.
-  co_await (query(1, fail_after, work) && query(0, fail_after, work));
+  co_await (backend.query(1) && backend.query(0));
 }
 // [and_trap]
 
 bool is_operation_aborted(std::exception_ptr error)
 {
+  if (!error) return false;
   try {
     std::rethrow_exception(error);
   } catch (const asio::multiple_exceptions& all) {
@@ -72,35 +60,29 @@ bool is_operation_aborted(std::exception_ptr error)
   }
 }
 
-using operator_coroutine = asio::awaitable<void> (*)(const scenario&, operator_outcome&);
-
-operator_outcome run(operator_coroutine use_operator, const scenario& scenario)
+operator_outcome seen_by_caller(const lab::loop_run& run, bool timeout_won)
 {
-  operator_outcome seen;
-  std::exception_ptr caught;
-  asio::io_context io(1);
-
-  const auto start = lab::clock::now();
-  asio::co_spawn(io, use_operator(scenario, seen), [&](std::exception_ptr error) { caught = error; });
-  io.run();
-  seen.wall = lab::clock::now() - start;
-
-  if (caught) {
-    seen.reached_caller = true;
-    seen.caught_operation_aborted = is_operation_aborted(caught);
-    try {
-      std::rethrow_exception(caught);
-    } catch (const std::exception& error) {
-      seen.caught = error.what();
-    }
-  }
-  return seen;
+  return {.wall = run.wall,
+          .reached_caller = run.reached_caller(),
+          .caught = run.caught(),
+          .caught_operation_aborted = is_operation_aborted(run.error),
+          .timeout_won = timeout_won};
 }
 
 }  // namespace
 
-operator_outcome failure_or_timeout(const scenario& scenario) { return run(query_with_timeout, scenario); }
+operator_outcome failure_or_timeout(const scenario& scenario)
+{
+  lab::backend backend(backend_of(scenario), lab::instruments::off());
+  const auto run = lab::run_catching(query_with_timeout(backend, std::chrono::milliseconds(scenario.work_ms)),
+                                     lab::instruments::off());
+  return seen_by_caller(run, run.value.value_or(false));
+}
 
-operator_outcome healthy_and_failure(const scenario& scenario) { return run(query_both, scenario); }
+operator_outcome healthy_and_failure(const scenario& scenario)
+{
+  lab::backend backend(backend_of(scenario), lab::instruments::off());
+  return seen_by_caller(lab::run_catching(query_both(backend), lab::instruments::off()), false);
+}
 
 }  // namespace lesson05

@@ -1,14 +1,13 @@
 #include "lessons/04_context_switch_overhead.hpp"
 
+#include "lab/run_as_task.hpp"
+
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
-#include <exception>
 
 namespace asio = boost::asio;
 
@@ -39,23 +38,7 @@ asio::awaitable<outcome> process_items(scenario scenario)
 
 outcome solution(const scenario& scenario, const lab::instruments& with)
 {
-  asio::io_context io(1);
-  outcome done;
-  std::exception_ptr error;
-  asio::co_spawn(io, process_items(scenario), [&](std::exception_ptr thrown, outcome result) {
-    error = thrown;
-    done = result;
-  });
-
-  const auto start = lab::clock::now();
-  {
-    lab::task_span span(with.spans, 0);
-    io.run();
-  }
-  done.wall = lab::clock::now() - start;
-
-  if (error) std::rethrow_exception(error);
-  return done;
+  return lab::run_as_task(process_items(scenario), with);
 }
 
 }  // namespace lesson04

@@ -5,116 +5,50 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include <exception>
-#include <optional>
-#include <stdexcept>
 
 namespace asio = boost::asio;
 
 namespace lesson05 {
 namespace {
 
-// The same backends as in pitfalls/ and solutions/05_exception_propagation.cpp.
-struct request_state {
-  std::chrono::milliseconds fail_after;
-  int steps;
-  lab::timeline* spans;
-  std::optional<lab::clock::time_point> failed_at = std::nullopt;
-  int finished = 0;
-  int aborted = 0;
-  int steps_after_failure = 0;
-};
-
-asio::awaitable<void> query(request_state& request, int backend)
-{
-  lab::task_span span(request.spans, backend);
-  asio::steady_timer timer(co_await asio::this_coro::executor);
-  if (backend == 0) {
-    timer.expires_after(request.fail_after);
-    co_await timer.async_wait(asio::use_awaitable);
-    request.failed_at = lab::clock::now();
-    throw std::runtime_error("backend 0 refused the query");
-  }
-  try {
-    for (int done = 0; done < request.steps; ++done) {
-      timer.expires_after(step);
-      co_await timer.async_wait(asio::use_awaitable);
-      if (request.failed_at) ++request.steps_after_failure;
-    }
-    ++request.finished;
-  } catch (const boost::system::system_error& error) {
-    if (error.code() == asio::error::operation_aborted) ++request.aborted;
-    throw;
-  }
-}
-
 // [rethrowing_handler]
-asio::awaitable<void> handle_request_rethrowing(request_state& request, int backends)
+asio::awaitable<void> handle_request_rethrowing(lab::backend& backend, int backends)
 {
   const auto executor = co_await asio::this_coro::executor;
 
   // Query every backend at once; a failure leaves io_context::run() as an exception.
-  for (int backend = 0; backend < backends; ++backend)
-    asio::co_spawn(executor, query(request, backend), [](std::exception_ptr error) {
+  for (int i = 0; i < backends; ++i)
+    asio::co_spawn(executor, backend.query(i), [](std::exception_ptr error) {
+      // Success completes with a null pointer, and rethrowing a null pointer is undefined.
       if (error) std::rethrow_exception(error);
     });
 }
 // [rethrowing_handler]
 
 // [awaited_in_turn]
-asio::awaitable<void> handle_request_in_turn(request_state& request, int backends)
+asio::awaitable<void> handle_request_in_turn(lab::backend& backend, int backends)
 {
   // Query the backends one after the other; a failure propagates through co_await.
-  for (int backend = 0; backend < backends; ++backend)
-    co_await query(request, backend);
+  for (int i = 0; i < backends; ++i)
+    co_await backend.query(i);
 }
 // [awaited_in_turn]
-
-using handler_coroutine = asio::awaitable<void> (*)(request_state&, int);
-
-outcome run(handler_coroutine handle_request, const scenario& scenario, const lab::instruments& with)
-{
-  request_state request{.fail_after = std::chrono::milliseconds(scenario.fail_after_ms),
-                        .steps = static_cast<int>(std::chrono::milliseconds(scenario.work_ms) / step),
-                        .spans = with.spans};
-  asio::io_context io(1);
-  outcome seen;
-
-  const auto start = lab::clock::now();
-  asio::co_spawn(io, handle_request(request, scenario.backends), [](std::exception_ptr error) {
-    if (error) std::rethrow_exception(error);
-  });
-  try {
-    io.run();
-  } catch (const std::exception& error) {
-    seen.reached_caller = true;
-    seen.caught = error.what();
-  }
-  const auto returned = lab::clock::now();
-
-  seen.wall = returned - start;
-  seen.siblings_finished = request.finished;
-  seen.siblings_aborted = request.aborted;
-  seen.steps_after_failure = request.steps_after_failure;
-  if (request.failed_at) seen.failure_to_caller = returned - *request.failed_at;
-  return seen;
-}
 
 }  // namespace
 
 outcome solution_rethrowing_handler(const scenario& scenario, const lab::instruments& with)
 {
-  return run(handle_request_rethrowing, scenario, with);
+  lab::backend backend(backend_of(scenario), with);
+  return backend.outcome(lab::run_catching(handle_request_rethrowing(backend, scenario.backends), with));
 }
 
 outcome solution_awaited_in_turn(const scenario& scenario, const lab::instruments& with)
 {
-  return run(handle_request_in_turn, scenario, with);
+  lab::backend backend(backend_of(scenario), with);
+  return backend.outcome(lab::run_catching(handle_request_in_turn(backend, scenario.backends), with));
 }
 
 }  // namespace lesson05
