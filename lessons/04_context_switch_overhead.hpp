@@ -7,7 +7,6 @@
 #include "lab/format.hpp"
 #include "lab/lesson.hpp"
 #include "lab/processor_time.hpp"
-#include "lab/switch_costs.hpp"
 
 #include <fmt/format.h>
 
@@ -84,18 +83,24 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
 }
 
 /// The lesson's theory: the pitfall pays M x (switch + work), the solution M x work + M/K x
-/// switch, with one suspension and one item's work measured in processor time, once per
-/// `rounds`, when first needed: after the command line is parsed, at the scenario it gave.
+/// switch. One item's work, and one item with its suspension, are measured in processor time on
+/// shorter runs (10 ms and 50,000 items), once per `rounds`, when first needed: after the command
+/// line is parsed, at the scenario it gave.
 struct theory_of {
   using ns = std::chrono::duration<double, std::nano>;
   explicit theory_of(const scenario& s) : items(s.items), batches(static_cast<double>(batches_of(s)))
   {
     std::tie(suspension, work) = lab::measured_once(s.rounds, [](int rounds) {
-      const long long items_in_10_ms = std::max(1000, 8'000'000 / rounds);
-      return std::pair{lab::loop_suspension_processor_time(), lab::processor_time_each(items_in_10_ms, [&](long long n) {
-                         const int all = static_cast<int>(n);  // one batch: no suspension before the end
-                         lesson04::solution({.items = all, .batch = all, .rounds = rounds}, lab::instruments::off());
-                       })};
+      // One item's work alone: one batch, no suspension before the end.
+      const int items_in_10_ms = std::max(1000, 8'000'000 / rounds);
+      const auto item_alone = lab::processor_time_each(items_in_10_ms, [&](long long n) {
+        lesson04::solution({.items = static_cast<int>(n), .batch = static_cast<int>(n), .rounds = rounds}, {});
+      });
+      // One item and one suspension, measured together, as the pitfall pays them.
+      const auto item_and_suspension = lab::processor_time_each(50'000, [&](long long n) {
+        lesson04::pitfall({.items = static_cast<int>(n), .batch = 2, .rounds = rounds}, {});
+      });
+      return std::pair{item_and_suspension - item_alone, item_alone};
     });
   }
   double items, batches;
