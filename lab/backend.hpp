@@ -47,6 +47,7 @@ class backend {
     std::chrono::milliseconds fail_after{25};   ///< when it fails
   };
 
+  /// \param how the work, the failing query and when it fails.
   /// \param with `with.spans` gets one span per query (its track is the query's index).
   backend(settings how, const instruments& with) : how_(how), spans_(with.spans) {}
 

@@ -20,6 +20,7 @@ struct expectation {
   bool holds = false;    ///< whether it did
   std::string evidence;  ///< what was measured, e.g. "5 in flight (expected 1)"
 
+  /// Whether it held, so that `CHECK(expectation)` checks it and prints it.
   explicit operator bool() const { return holds; }
 };
 
@@ -35,6 +36,7 @@ std::ostream& operator<<(std::ostream& out, const expectation& expected);
 class expectations {
  public:
   expectations() = default;
+  /// The claims, in the order the verdict names them.
   expectations(std::initializer_list<expectation> all) : all_(all) {}
 
   /// The claim named `claim`. Throws std::out_of_range naming it when there is none, so a test
@@ -47,7 +49,9 @@ class expectations {
   /// The claims that did not hold.
   std::vector<expectation> failed() const;
 
+  /// The first claim.
   auto begin() const { return all_.begin(); }
+  /// Past the last claim.
   auto end() const { return all_.end(); }
 
  private:

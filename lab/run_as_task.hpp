@@ -14,6 +14,7 @@ namespace lab {
 
 namespace detail {
 
+/// `work`, recorded as one task span on track 0 of `spans` (when not null).
 template <typename T>
 boost::asio::awaitable<T> as_task(boost::asio::awaitable<T> work, timeline* spans)
 {

@@ -28,6 +28,7 @@ struct loop_run {
   /// completion handler. Only `run_catching` keeps it; `run_on_loop` rethrows it.
   std::exception_ptr error;
 
+  /// Whether an exception reached the caller.
   bool reached_caller() const { return error != nullptr; }
   /// What the caller caught (its `what()`), "" when nothing.
   std::string caught() const;
@@ -36,7 +37,7 @@ struct loop_run {
 /// A loop run and the value its coroutine returned (empty when it threw).
 template <typename T>
 struct loop_result : loop_run {
-  std::optional<T> value;
+  std::optional<T> value;  ///< what the coroutine returned; empty when it threw
 };
 
 /// A loop run of a coroutine that returns nothing.
@@ -47,6 +48,7 @@ struct loop_result<void> : loop_run {};
 /// is done. Lessons use `run_on_loop`; this is here for the template below and `run_tasks`.
 class instrumented_loop {
  public:
+  /// A fresh single-threaded `io_context`; with `with.measure`, the lag probe is spawned on it at once.
   explicit instrumented_loop(const instruments& with);
   ~instrumented_loop();
   instrumented_loop(const instrumented_loop&) = delete;
@@ -72,6 +74,7 @@ using loop_outcome = std::conditional_t<std::is_void_v<T>, loop_run, loop_result
 
 namespace detail {
 
+/// Spawns `work` on an instrumented loop and runs it: what `run_on_loop` and `run_catching` share.
 template <typename T>
 loop_outcome<T> run_until_done(boost::asio::awaitable<T> work, const instruments& with)
 {

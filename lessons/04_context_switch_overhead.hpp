@@ -87,7 +87,9 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
 /// shorter runs (10 ms and 50,000 items), once per `rounds`, when first needed: after the command
 /// line is parsed, at the scenario it gave.
 struct theory_of {
-  using ns = std::chrono::duration<double, std::nano>;
+  using ns = std::chrono::duration<double, std::nano>;  ///< nanoseconds, with fractions
+
+  /// Measures the costs for `s.rounds` (once per value) and applies them to `s`.
   explicit theory_of(const scenario& s) : items(s.items), batches(static_cast<double>(batches_of(s)))
   {
     std::tie(suspension, work) = lab::measured_once(s.rounds, [](int rounds) {
@@ -103,10 +105,16 @@ struct theory_of {
       return std::pair{item_and_suspension - item_alone, item_alone};
     });
   }
-  double items, batches;
-  ns suspension, work;
+  double items;     ///< M, the items both versions process
+  double batches;   ///< M/K rounded up, the solution's suspensions
+  ns suspension;    ///< one suspension through the loop, in processor time
+  ns work;          ///< one item's work, in processor time
+
+  /// M x (switch + work).
   ns pitfall_time() const { return items * (suspension + work); }
+  /// M x work + M/K x switch.
   ns solution_time() const { return items * work + batches * suspension; }
+  /// How many times as long the pitfall should take.
   double ratio() const { return pitfall_time() / solution_time(); }
   /// Why the ratio is what it is, true on either side of 2.
   std::string why() const
