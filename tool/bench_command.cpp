@@ -5,11 +5,10 @@
 #include "tool/bench_commands.hpp"
 #include "tool/bench_results.hpp"
 #include "tool/lesson_ratios.hpp"
+#include "tool/process.hpp"
 
 #include <fmt/format.h>
 
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -23,8 +22,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-extern char** environ;
 
 namespace asynclab::tool {
 
@@ -62,16 +59,12 @@ std::vector<std::string> mode_flags(const std::string& mode)
   return {};
 }
 
-// The first line of a command's output, or "" when it fails.
-std::string first_line_of(const std::string& command)
+// The first line of a command's standard output, or "" when it fails.
+std::string first_line_of(const std::vector<std::string>& command)
 {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return {};
-  char buffer[256] = {};
-  if (!std::fgets(buffer, sizeof buffer, pipe.get())) return {};
-  std::string line = buffer;
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  return line;
+  const auto ran = run_captured(command, std::chrono::seconds(60), error_stream::apart);
+  if (ran.status() != 0) return {};
+  return ran.output.substr(0, ran.output.find_first_of("\r\n"));
 }
 
 std::string cpu_model()
@@ -100,18 +93,6 @@ std::string context_value(std::string_view value)
     if (c != ',' && c != '=') kept += c;
   }
   return kept;
-}
-
-int run_program(const std::vector<std::string>& command)
-{
-  std::vector<char*> argv;
-  for (const auto& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
-  argv.push_back(nullptr);
-  pid_t child = 0;
-  if (posix_spawn(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
-  int status = 0;
-  if (waitpid(child, &status, 0) < 0) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // Fills `options` from the environment and the command line. Returns the exit code when the
@@ -192,8 +173,8 @@ int bench(arguments args)
     options.out = (fs::path(source_dir) / "results" / fmt::format("{}-{}.json", host, stamp)).string();
   }
 
-  const auto commit = first_line_of(fmt::format("git -C '{}' rev-parse --short=12 HEAD 2>/dev/null", source_dir));
-  const bool modified = !first_line_of(fmt::format("git -C '{}' status --porcelain --untracked-files=no 2>/dev/null", source_dir)).empty();
+  const auto commit = first_line_of({"git", "-C", source_dir, "rev-parse", "--short=12", "HEAD"});
+  const bool modified = !first_line_of({"git", "-C", source_dir, "status", "--porcelain", "--untracked-files=no"}).empty();
   auto context = fmt::format("--benchmark_context=asynclab_mode={},asynclab_commit={},asynclab_modified={},cpu_model={}", options.mode,
                              commit.empty() ? "unknown" : commit, modified ? "yes" : "no", context_value(cpu_model()));
   if (!options.student.empty()) context += ",student=" + context_value(options.student);
@@ -205,15 +186,14 @@ int bench(arguments args)
 
   // A lesson without benchmarks is a bad command line: say so in one line, before running anything.
   if (!options.lesson.empty() &&
-      first_line_of(fmt::format("'{}' --benchmark_list_tests --benchmark_filter=^{}_ 2>/dev/null", benchmarks.string(),
-                                options.lesson))
+      first_line_of({benchmarks.string(), "--benchmark_list_tests", "--benchmark_filter=^" + options.lesson + "_"})
           .empty()) {
     fmt::print(stderr, "asynclab bench: there are no benchmarks for lesson {} (see asynclab list)\n", options.lesson);
     return 2;
   }
 
   const auto start = std::chrono::steady_clock::now();
-  const int exit_code = run_program(command);
+  const int exit_code = run_in_terminal(command);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   if (exit_code != 0) {
     fmt::print(stderr, "asynclab bench: {} failed (exit code {})\n", benchmarks.string(), exit_code);

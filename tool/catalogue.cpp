@@ -63,7 +63,7 @@ const lesson_entry& find_lesson(std::string_view number)
 about about_of(const lesson_entry& lesson)
 {
   const auto run = run_captured({lesson.executable.string(), "--about"}, std::chrono::seconds(30));
-  if (run.exit_code != 0)
+  if (run.status() != 0)
     throw bad_input(fmt::format("lesson {} did not describe itself ({}): build the course first (make build)",
                                 lesson.number, lesson.executable.string()));
   about told;

@@ -243,7 +243,7 @@ check_result run_check(const lesson_entry& lesson)
   if (stale(object, compile_inputs)) {
     result.compiled = true;
     const auto compiled = run_captured(with(how.compile, source, object, executable), std::chrono::seconds(600));
-    if (compiled.exit_code != 0) {
+    if (compiled.status() != 0) {
       fs::remove(object);
       return {"error", "Your file does not compile:\n" + first_lines(compiled.output, 40), {}, true, 0};
     }
@@ -258,7 +258,7 @@ check_result run_check(const lesson_entry& lesson)
   if (stale(executable, link_inputs)) {
     result.compiled = true;
     const auto linked = run_captured(with(how.link, source, object, executable), std::chrono::seconds(300));
-    if (linked.exit_code != 0) {
+    if (linked.status() != 0) {
       fs::remove(executable);
       return {"error", "Your file compiles but does not link (does it define solution() once, and only that?):\n" +
                            first_lines(linked.output, 20), {}, true, 0};
@@ -275,9 +275,9 @@ check_result run_check(const lesson_entry& lesson)
     return result;
   }
   result.tests = tests_of(tested.output);
-  if (result.tests.empty() || tested.exit_code > 128) {
+  if (result.tests.empty() || tested.signal != 0) {
     result.status = "error";
-    result.message = fmt::format("The tests crashed (exit code {}):\n{}", tested.exit_code,
+    result.message = fmt::format("The tests crashed (exit code {}):\n{}", tested.status(),
                                  last_lines(tested.output, 20));
     return result;
   }
