@@ -64,11 +64,11 @@ std::string position_in(std::string_view text, std::size_t offset)
   return fmt::format("line {}, column {}", line, column);
 }
 
-read_outcome failure(std::string problem)
+bench_file_read failure(std::string problem)
 {
-  read_outcome outcome;
-  outcome.problem = std::move(problem);
-  return outcome;
+  bench_file_read read;
+  read.problem = std::move(problem);
+  return read;
 }
 
 }  // namespace
@@ -106,7 +106,7 @@ std::string bench_run::machine() const
   return context.host.empty() ? context.student : fmt::format("{} on {}", context.student, context.host);
 }
 
-read_outcome parse_bench_json(std::string_view text, const std::string& file)
+bench_file_read parse_bench_json(std::string_view text, const std::string& file)
 {
   json::stream_parser parser;
   boost::system::error_code error;
@@ -157,12 +157,12 @@ read_outcome parse_bench_json(std::string_view text, const std::string& file)
   }
   if (run.benchmarks.empty())
     return failure(fmt::format("{}: no benchmark results in it (did --benchmark_filter match nothing?)", file));
-  read_outcome outcome;
-  outcome.run = std::move(run);
-  return outcome;
+  bench_file_read read;
+  read.run = std::move(run);
+  return read;
 }
 
-read_outcome read_bench_file(const std::string& path)
+bench_file_read read_bench_file(const std::string& path)
 {
   std::ifstream in(path, std::ios::binary);
   if (!in) return failure(fmt::format("{}: cannot read it ({})", path, std::strerror(errno)));

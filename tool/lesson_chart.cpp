@@ -17,7 +17,7 @@ std::string time_text(double seconds)
   return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
 }
 
-const lesson_ratios* find_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
+const lesson_ratios* ratios_for_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
 {
   const auto found = std::find_if(lessons.begin(), lessons.end(), [&](const auto& l) { return l.lesson == lesson; });
   return found == lessons.end() ? nullptr : &*found;
@@ -30,7 +30,7 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
 {
   const auto lessons = ratios_of(run);
-  const auto* found = find_lesson(lessons, lesson);
+  const auto* found = ratios_for_lesson(lessons, lesson);
   if (!found)
     return fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="420" height="30" font-family="sans-serif">)"
                        R"(<text x="0" y="20" font-size="13">No pitfall/solution benchmark pairs for {} in this run.</text></svg>)"
@@ -99,7 +99,7 @@ std::string lesson_chart_markdown(const bench_run& run, const std::string& lesso
 {
   std::string text;
   const auto lessons = ratios_of(run);
-  if (const auto* found = find_lesson(lessons, lesson)) {
+  if (const auto* found = ratios_for_lesson(lessons, lesson)) {
     text += "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
     for (const auto& pair : found->pairs)
       text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),

@@ -2,7 +2,7 @@
 // compare and report read what it wrote.
 
 #include "tool/compare.hpp"
-#include "tool/report.hpp"
+#include "tool/class_report.hpp"
 
 #include "tests/tool/fixtures.hpp"
 
