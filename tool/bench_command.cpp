@@ -82,11 +82,7 @@ void print_summary(const std::string& out, const std::string& mode, double secon
   fmt::print("\nasynclab bench: {} mode took {:.1f} s; results in {}\n", mode, seconds, out);
   const auto read = read_bench_file(out);
   if (!read.run) return;
-  for (const auto& lesson : ratios_of(*read.run)) {
-    const auto& headline = lesson.pairs[lesson.headline];
-    fmt::print("  {} ({}): the pitfall took {} as long as the solution\n", lesson.lesson, pair_label(headline.suffix),
-               format_ratio(headline.ratio()));
-  }
+  fmt::print("{}", bench_summary(*read.run));
   if (read.run->context.library_build_type == "debug")
     fmt::print("Note: \"Library was built as DEBUG\" above is about Debian's Google Benchmark library (libbenchmark-dev is\n"
                "built that way), not about the course's code, which is a {} build.\n",
@@ -136,6 +132,20 @@ bool has_benchmarks(const fs::path& benchmarks, const std::string& lesson)
 }
 
 }  // namespace
+
+std::string bench_summary(const bench_run& run)
+{
+  std::string summary;
+  for (const auto& lesson : ratios_of(run)) {
+    const auto& headline = lesson.pairs[lesson.headline];
+    if (headline.counted())
+      summary += fmt::format("  {}: {}\n", lesson.lesson, pair_headline(headline));
+    else
+      summary += fmt::format("  {} ({}): the pitfall took {} as long as the solution\n", lesson.lesson,
+                             pair_label(headline.suffix), format_ratio(headline.ratio()));
+  }
+  return summary;
+}
 
 int bench_command(bench_options options)
 {

@@ -8,6 +8,8 @@
 
 namespace asynclab::tool {
 
+struct bench_run;
+
 /// `asynclab bench [NN] [--mode quick|thorough|plain] [--student NAME] [--out FILE] [-- FLAGS]`.
 struct bench_options {
   std::string lesson;                        ///< "01", or empty for every lesson
@@ -19,6 +21,9 @@ struct bench_options {
 
 /// The flags of Google Benchmark for `mode` ("quick", "thorough"; none for "plain").
 std::vector<std::string> mode_flags(const std::string& mode);
+
+/// A line per lesson of `run`: what its headline pair shows, a ratio or the counts.
+std::string bench_summary(const bench_run& run);
 
 /// Runs the benchmark executable next to `asynclab` (one lesson's with a lesson) and keeps its
 /// JSON, with the course's commit, the student and the CPU in its context.

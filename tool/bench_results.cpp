@@ -64,6 +64,16 @@ std::string position_in(std::string_view text, std::size_t offset)
   return fmt::format("line {}, column {}", line, column);
 }
 
+// The count a lesson leads with, when the benchmark carries one.
+void add_headline(const json::object& row, benchmark_times& times)
+{
+  const auto seen = number_of(row, "headline"), of = number_of(row, "headline_of");
+  if (!seen || !of) return;
+  times.headline.push_back(*seen);
+  times.headline_of.push_back(*of);
+  if (times.label.empty()) times.label = text_of(row, "label");
+}
+
 bench_file_read failure(std::string problem)
 {
   bench_file_read read;
@@ -147,13 +157,14 @@ bench_file_read parse_bench_json(std::string_view text, const std::string& file)
 
     auto known = std::find_if(run.benchmarks.begin(), run.benchmarks.end(), [&](const auto& b) { return b.name == name; });
     if (known == run.benchmarks.end()) {
-      run.benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {}, .from_median_row = median_row});
+      run.benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {}, .from_median_row = median_row, .headline = {}, .headline_of = {}, .label = {}});
       known = std::prev(run.benchmarks.end());
     } else if (median_row) {
       continue;  // the repetitions are already there
     }
     known->real_time.push_back(*real * seconds_in(unit));
     known->cpu_time.push_back(*cpu * seconds_in(unit));
+    add_headline(row, *known);
   }
   if (run.benchmarks.empty())
     return failure(fmt::format("{}: no benchmark results in it (did --benchmark_filter match nothing?)", file));

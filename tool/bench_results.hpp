@@ -34,6 +34,11 @@ struct benchmark_times {
   /// The file kept only aggregates (`--benchmark_report_aggregates_only`): the one value above is
   /// Google Benchmark's median, and there are no repetitions for a U test.
   bool from_median_row = false;
+  /// A lesson whose point is a count, not a time, gives its pitfall and solution benchmarks two
+  /// user counters: `headline`, the count observed (one per repetition), and `headline_of`, out
+  /// of how many; and a label that names what is counted ("bodies run"). Empty otherwise.
+  std::vector<double> headline, headline_of;
+  std::string label;
 
   /// The median of `real_time` (of the repetitions).
   double median_real_time() const;
