@@ -113,6 +113,27 @@ std::string ratio_section(const comparison& compared)
   return out;
 }
 
+// One benchmark in both runs: the medians, and a U test when both sides have enough repetitions.
+compared_benchmark compared_row(const benchmark_times& old_times, const benchmark_times& new_times)
+{
+  compared_benchmark row{.name = old_times.name,
+                         .time_unit = old_times.time_unit,
+                         .old_real = old_times.median_real_time(),
+                         .new_real = new_times.median_real_time(),
+                         .old_cpu = old_times.median_cpu_time(),
+                         .new_cpu = new_times.median_cpu_time(),
+                         .old_repetitions = static_cast<int>(old_times.real_time.size()),
+                         .new_repetitions = static_cast<int>(new_times.real_time.size()),
+                         .real_u_test = std::nullopt,
+                         .cpu_u_test = std::nullopt};
+  if (std::min(row.old_repetitions, row.new_repetitions) >= u_test_min_repetitions && !old_times.from_median_row &&
+      !new_times.from_median_row) {
+    row.real_u_test = mann_whitney_u(old_times.real_time, new_times.real_time);
+    row.cpu_u_test = mann_whitney_u(old_times.cpu_time, new_times.cpu_time);
+  }
+  return row;
+}
+
 }  // namespace
 
 double relative_change(double old_value, double new_value)
@@ -134,22 +155,7 @@ comparison compare_runs(const bench_run& old_run, const bench_run& new_run)
       compared.only_in_old.push_back(old_times.name);
       continue;
     }
-    compared_benchmark row{.name = old_times.name,
-                           .time_unit = old_times.time_unit,
-                           .old_real = old_times.median_real_time(),
-                           .new_real = new_times->median_real_time(),
-                           .old_cpu = old_times.median_cpu_time(),
-                           .new_cpu = new_times->median_cpu_time(),
-                           .old_repetitions = static_cast<int>(old_times.real_time.size()),
-                           .new_repetitions = static_cast<int>(new_times->real_time.size()),
-                           .real_u_test = std::nullopt,
-                           .cpu_u_test = std::nullopt};
-    if (std::min(row.old_repetitions, row.new_repetitions) >= u_test_min_repetitions && !old_times.from_median_row &&
-        !new_times->from_median_row) {
-      row.real_u_test = mann_whitney_u(old_times.real_time, new_times->real_time);
-      row.cpu_u_test = mann_whitney_u(old_times.cpu_time, new_times->cpu_time);
-    }
-    compared.benchmarks.push_back(std::move(row));
+    compared.benchmarks.push_back(compared_row(old_times, *new_times));
 
     old_real_logs += log_sum(old_times.real_time, old_count);
     new_real_logs += log_sum(new_times->real_time, new_count);
