@@ -351,14 +351,14 @@ std::string report_markdown(const class_report& report)
     out += fmt::format("| {} | {} | {} |", markdown_escaped(machine.student.empty() ? "-" : machine.student), markdown_escaped(machine.host),
                        markdown_escaped(machine.cpu));
     for (std::size_t c = 0; c < report.lessons.size(); ++c)
-      out += fmt::format(" {} |", machine.outliers[c] ? "**" + cell(machine, c) + "**" : cell(machine, c));
+      out += fmt::format(" {} |", machine.outliers[c] ? fmt::format("**{}**", cell(machine, c)) : cell(machine, c));
     out += "\n";
   }
   out += "| **class median** | | |";
   for (const auto& column : report.lessons) out += fmt::format(" **{}** |", column.machines ? format_ratio(column.median) : "-");
   out += "\n| spread (quartiles) | | |";
   for (const auto& column : report.lessons) out += fmt::format(" {} |", spread_of(column));
-  out += "\n\n" + std::string(outlier_note) + library_note(report);
+  out += fmt::format("\n\n{}{}", outlier_note, library_note(report));
   for (const auto& problem : report.problems) out += fmt::format("\n- {}", markdown_escaped(problem));
   return out + (report.problems.empty() ? "" : "\n");
 }

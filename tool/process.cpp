@@ -1,29 +1,29 @@
-// The only file that sees Boost.Process (v1, header-only with std::filesystem), and with it Asio:
-// both are heavy to compile, so they stay here.
+// The only file that sees Boost.Process (v1, header-only with std::filesystem): its headers are
+// heavy to compile, so they stay here. The synchronous pipes and a watchdog thread keep Asio out.
 #define BOOST_PROCESS_USE_STD_FS
 
 #include "tool/process.hpp"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/read.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/process/args.hpp>
-#include <boost/process/async.hpp>
-#include <boost/process/async_pipe.hpp>
 #include <boost/process/child.hpp>
 #include <boost/process/exe.hpp>
 #include <boost/process/extend.hpp>
 #include <boost/process/group.hpp>
 #include <boost/process/io.hpp>
+#include <boost/process/pipe.hpp>
 #include <boost/process/search_path.hpp>
 
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <condition_variable>
+#include <iterator>
+#include <mutex>
+#include <thread>
+
 namespace asynclab::tool {
 namespace {
 
-namespace asio = boost::asio;
 namespace bp = boost::process;
 using clock = std::chrono::steady_clock;
 
@@ -75,28 +75,45 @@ void record_ending(program_run& run, int native_status)
   if (WIFSIGNALED(native_status)) run.signal = WTERMSIG(native_status);
 }
 
-/// What is still under way: the program, and the reads of its output. When all are done the
-/// deadline is cancelled, so that the run ends at once; a child that keeps a pipe open after
-/// the program ended keeps the deadline too, and is killed with the group when it passes.
-class pending_work {
+std::string read_all(bp::ipstream& pipe) { return {std::istreambuf_iterator<char>(pipe), {}}; }
+
+/// Kills the group when the limit passes before finish() is called. A child that keeps a pipe
+/// open after the program ended is killed with it, so reading the pipes always ends.
+class watchdog {
  public:
-  pending_work(asio::steady_timer& deadline, int count) : deadline_(deadline), count_(count) {}
-  void done()
+  watchdog(bp::group& group, std::chrono::milliseconds limit)
+      : thread_([this, &group, limit] {
+          std::unique_lock lock(mutex_);
+          if (finished_changed_.wait_for(lock, limit, [this] { return finished_; })) return;
+          fired_ = true;
+          std::error_code ignored;
+          group.terminate(ignored);
+        })
   {
-    if (--count_ == 0) deadline_.cancel();
+  }
+  ~watchdog() { finish(); }
+  watchdog(const watchdog&) = delete;
+  watchdog& operator=(const watchdog&) = delete;
+
+  /// Stops watching. \returns true when the limit had passed and the group was killed.
+  bool finish()
+  {
+    {
+      const std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    finished_changed_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    return fired_;
   }
 
  private:
-  asio::steady_timer& deadline_;
-  int count_;
+  std::mutex mutex_;
+  std::condition_variable finished_changed_;
+  bool finished_ = false;
+  bool fired_ = false;
+  std::thread thread_;
 };
-
-/// Reads `pipe` to its end into `text`, in the background of its io_context.
-void read_all(bp::async_pipe& pipe, std::string& text, pending_work& pending)
-{
-  asio::async_read(pipe, asio::dynamic_buffer(text),
-                   [&pending](const boost::system::error_code&, std::size_t) { pending.done(); });
-}
 
 program_run could_not_start(const std::string& program, const std::string& why)
 {
@@ -131,33 +148,23 @@ int run_in_terminal(const std::vector<std::string>& command)
 program_run run_captured(const std::vector<std::string>& command, std::chrono::milliseconds limit,
                          error_stream errors)
 {
-  asio::io_context io;
-  bp::async_pipe out_pipe(io), err_pipe(io);
+  bp::ipstream out_pipe, err_pipe;
   bp::group group;  // the program and its children: a timeout kills them all
-  asio::steady_timer deadline(io, limit);
-  program_run run;
   const auto started = clock::now();
-
+  program_run run;
   try {
-    const bool apart = errors == error_stream::apart;
-    pending_work pending(deadline, apart ? 3 : 2);
-    const auto on_exit = [&](int, const std::error_code&) { pending.done(); };
-    bp::child child = !apart
+    bp::child child = errors == error_stream::merged
         ? bp::child(bp::exe = executable_of(command.front()), bp::args = arguments_of(command),
-                    bp::std_in<bp::null, (bp::std_out & bp::std_err)> out_pipe, io, group, bp::on_exit = on_exit)
+                    bp::std_in<bp::null, (bp::std_out & bp::std_err)> out_pipe, group)
         : bp::child(bp::exe = executable_of(command.front()), bp::args = arguments_of(command),
-                    bp::std_in<bp::null, bp::std_out> out_pipe, bp::std_err > err_pipe, io, group,
-                    bp::on_exit = on_exit);
-    read_all(out_pipe, run.output, pending);
-    if (apart) read_all(err_pipe, run.errors, pending);
-    deadline.async_wait([&](const boost::system::error_code& cancelled) {
-      if (cancelled) return;
-      run.timed_out = true;
-      std::error_code ignored;
-      group.terminate(ignored);
-    });
-    io.run();  // until the program has ended and its output is read to the end
+                    bp::std_in<bp::null, bp::std_out> out_pipe, bp::std_err > err_pipe, group);
+    watchdog watching(group, limit);
+    std::thread errors_reader;
+    if (errors == error_stream::apart) errors_reader = std::thread([&] { run.errors = read_all(err_pipe); });
+    run.output = read_all(out_pipe);
+    if (errors_reader.joinable()) errors_reader.join();
     child.wait();
+    run.timed_out = watching.finish();
     record_ending(run, child.native_exit_code());
   } catch (const bp::process_error& error) {
     return could_not_start(command.front(), error.what());
