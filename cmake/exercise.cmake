@@ -106,7 +106,8 @@ function(asynclab_add_exercise number name)
   if(ASYNCLAB_PCH)
     set(pch_file "${_asynclab_pch}.gch")
   endif()
-  set(link_flags "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}} ${CMAKE_EXE_LINKER_FLAGS} ${CMAKE_EXE_LINKER_FLAGS_${config}}")
+  set(link_flags "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}}")
+  string(APPEND link_flags " ${CMAKE_EXE_LINKER_FLAGS} ${CMAKE_EXE_LINKER_FLAGS_${config}}")
   string(APPEND link_flags " $<JOIN:$<TARGET_PROPERTY:test_${stem},LINK_OPTIONS>, >")
 
   file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/asynclab/exercise/${stem}.ninja CONTENT
@@ -161,7 +162,8 @@ function(asynclab_add_tour)
   if(exercises)
     list(GET exercises 0 stem)
     string(REGEX MATCH "^[0-9]+" number "${stem}")
-    _asynclab_add_exercise_test("exercise/${stem}: a changed header rebuilds the student's object" ${number} ${stem} header)
+    _asynclab_add_exercise_test("exercise/${stem}: a changed header rebuilds the student's object"
+                                ${number} ${stem} header)
   endif()
 
   set(scripts

@@ -33,7 +33,8 @@ int chart_command(const chart_options& options)
   if (!options.svg.empty() && !write(options.svg, lesson_chart_svg(*read.run, options.lesson))) return 1;
   if (!options.markdown.empty() && !write(options.markdown, lesson_chart_markdown(*read.run, options.lesson)))
     return 1;
-  if (options.svg.empty() && options.markdown.empty()) fmt::print("{}", lesson_chart_markdown(*read.run, options.lesson));
+  if (options.svg.empty() && options.markdown.empty())
+    fmt::print("{}", lesson_chart_markdown(*read.run, options.lesson));
   return 0;
 }
 

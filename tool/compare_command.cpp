@@ -35,7 +35,8 @@ int compare_command(const std::string& old_file, const std::string& new_file)
   const auto& old_run = *old_read.run;
   const auto& new_run = *new_read.run;
   const auto compared = compare_runs(old_run, new_run);
-  for (const auto& note : comparison_notes(compared, old_run, new_run)) fmt::print(stderr, "asynclab compare: {}\n", note);
+  for (const auto& note : comparison_notes(compared, old_run, new_run))
+    fmt::print(stderr, "asynclab compare: {}\n", note);
   fmt::print("{}", format_comparison(compared, old_run, new_run));
   print_library_note(old_run, new_run);
   return 0;

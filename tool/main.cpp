@@ -81,11 +81,10 @@ void add_lesson_commands(command_line& line)
   add_lesson_number(run, chosen);
   run->prefix_command();  // what follows NN is the lesson's: `asynclab run 01 --help` lists its flags
   run->footer("Everything after NN goes to the lesson: `asynclab run NN --help` lists\nits flags.");
-  add_lesson_number(add_command(line, "hint", "the next hint for lesson NN", [&chosen] { return tool::give_hint(chosen.number); }),
-                    chosen);
-  add_lesson_number(
-      add_command(line, "explain", "lesson NN's page in the terminal", [&chosen] { return tool::explain_lesson(chosen.number); }),
-      chosen);
+  const auto hint = [&chosen] { return tool::give_hint(chosen.number); };
+  add_lesson_number(add_command(line, "hint", "the next hint for lesson NN", hint), chosen);
+  const auto explain = [&chosen] { return tool::explain_lesson(chosen.number); };
+  add_lesson_number(add_command(line, "explain", "lesson NN's page in the terminal", explain), chosen);
   add_lesson_number(add_command(line, "reset", "forget your progress in lesson NN, or in all",
                                 [&chosen] { return tool::reset_progress(chosen.number); }),
                     chosen, false);

@@ -151,7 +151,8 @@ bool tour_lesson(std::size_t at)
   const auto& lesson = lessons()[at];
   for (bool run_it = true;;) {
     if (run_it) {
-      const auto heading = fmt::format("── asynclab tour: lesson {} ({} of {}) ──", lesson.number, at + 1, lessons().size());
+      const auto heading =
+          fmt::format("── asynclab tour: lesson {} ({} of {}) ──", lesson.number, at + 1, lessons().size());
       fmt::print("\n{}\n\n", painted(heading, tone::heading));
       std::fflush(stdout);
       run_recorded(lesson, {});

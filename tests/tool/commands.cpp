@@ -77,6 +77,8 @@ TEST_CASE("report shows the readable files and names each one it left out", "[to
   CHECK(contents_of(html).find("<svg") != std::string::npos);
 }
 
+// `asynclab bench` needs the benchmark executable, which sanitizer builds leave out.
+#ifdef ASYNCLAB_BENCHMARKS
 TEST_CASE("bench records the student, the course's commit and the CPU in the results", "[tool][command]")
 {
   const scratch_folder scratch;
@@ -105,3 +107,4 @@ TEST_CASE("bench for a lesson that does not exist exits 2 with one line naming i
   CHECK(result.err == "asynclab bench: there are no benchmarks for lesson 99 (see asynclab list)\n");
   CHECK_FALSE(std::filesystem::exists(scratch.path("none.json")));
 }
+#endif

@@ -1,7 +1,7 @@
-# CASE=header of cmake/exercise_test.cmake (which includes this file): the solution, copied in, also includes a header of the
-# scratch folder. After a check, Ninja's record of the object's dependencies must hold that header
-# and the lab/ headers the lesson includes; a second check must build nothing; and once the header
-# changes, the next check must compile the object again.
+# CASE=header of cmake/exercise_test.cmake (which includes this file): the solution, copied in,
+# also includes a header of the scratch folder. After a check, Ninja's record of the object's
+# dependencies must hold that header and the lab/ headers the lesson includes; a second check
+# must build nothing; and once the header changes, the next check must compile the object again.
 
 file(READ ${SOURCE}/solutions/${STEM}.cpp solution)
 file(WRITE ${SCRATCH}/exercises/extra_header.hpp "// A header the student's copy includes.\n")

@@ -23,7 +23,8 @@ constexpr auto test_limit = std::chrono::seconds(120);
 std::string last_lines(const std::string& text, std::size_t count)
 {
   std::size_t at = text.size();
-  for (std::size_t lines = 0; lines <= count && at != std::string::npos && at > 0; ++lines) at = text.rfind('\n', at - 1);
+  for (std::size_t lines = 0; lines <= count && at != std::string::npos && at > 0; ++lines)
+    at = text.rfind('\n', at - 1);
   return at == std::string::npos || at == 0 ? text : text.substr(at + 1);
 }
 
@@ -51,7 +52,8 @@ void run_tests(const fs::path& executable, check_result& result)
   result.tests = read_catch2_xml(contents_of(report));
   if (result.tests.empty() || tested.signal != 0) {
     result.status = "error";
-    result.message = fmt::format("The tests crashed (exit code {}):\n{}", tested.status(), last_lines(tested.output, 20));
+    result.message =
+        fmt::format("The tests crashed (exit code {}):\n{}", tested.status(), last_lines(tested.output, 20));
     return;
   }
   const bool all_passed = std::all_of(result.tests.begin(), result.tests.end(), [](const auto& t) { return t.passed; });
