@@ -1,23 +1,71 @@
-# The exercise mode and the tour's view of the lessons (see tool/exercise.hpp, tool/tour.hpp).
+# The exercise mode and the tour's view of the lessons (see tool/exercise/, tool/tour.hpp).
 #
 #   asynclab_add_exercise(<number> <name>)  called by asynclab_add_lesson. Writes
-#       build/<preset>/asynclab/exercise/<stem>.recipe: how `asynclab check` compiles a student's
-#       copy of the pitfall (the lesson library's own flags and precompiled header) and links it
-#       with the lesson's test and every object of the lesson library but the solution's own
-#       (so extra files a lesson adds with target_sources, alternatives the tests call, stay). A check after an edit compiles one file and
-#       links; it never re-runs CMake or Ninja in the build tree, which it only reads.
+#       build/<preset>/asynclab/exercise/<stem>.ninja: Ninja rules that compile a student's copy
+#       of the pitfall like the lesson library (its flags, sanitizers and precompiled header;
+#       warnings shown, never errors) and link it with the lesson's test objects, lesson_<NN>_base
+#       and everything those link, as CMake knows it. `asynclab check` includes the rules from a
+#       build.ninja of its own under exercises/.build/<preset>/<stem>/ and runs Ninja there: the
+#       compiler's depfile tracks every header (lab/ too), a check after an edit is one compile
+#       and one link, and the course's build tree is only read.
 #       Adds two tests per lesson, each in a scratch folder of its own: the untouched pitfall
 #       fails its check, and the lesson's solution, copied in, passes it.
-#   At the end of the top-level CMakeLists.txt (deferred): build/<preset>/asynclab/lessons.txt,
-#       the lesson list `asynclab` reads, and the tour's tests through a real pseudo-terminal.
+#   asynclab_add_tour()  after the last lesson: build/<preset>/asynclab/lessons.txt, the lesson
+#       list `asynclab` reads, the tour's tests through a real pseudo-terminal, and the test that
+#       a changed header rebuilds a student's object.
 include_guard(GLOBAL)
 
-function(asynclab_add_exercise number name)
-  set(stem ${number}_${name})
+# Appends to the list <out> what linking <item> takes, depth first: its file, its link options
+# and, recursively, what it links. <item> is a target, a $<LINK_ONLY:...> entry, a flag or a file.
+function(_asynclab_link_items item out depth)
+  set(items ${${out}})
+  if(item MATCHES "^\\$<LINK_ONLY:(.*)>$")
+    set(item "${CMAKE_MATCH_1}")
+  endif()
+  if(NOT TARGET "${item}")
+    if(NOT item MATCHES "^[-/$]")
+      set(item "-l${item}")  # a plain library name, as CMake links it
+    endif()
+    list(APPEND items "${item}")
+    set(${out} "${items}" PARENT_SCOPE)
+    return()
+  endif()
+  get_target_property(type ${item} TYPE)
+  if(type MATCHES "^(STATIC|SHARED|UNKNOWN)_LIBRARY$")
+    list(APPEND items "$<TARGET_LINKER_FILE:${item}>")
+  endif()
+  list(APPEND items "$<JOIN:$<TARGET_PROPERTY:${item},INTERFACE_LINK_OPTIONS>, >")
+  get_target_property(dependencies ${item} INTERFACE_LINK_LIBRARIES)
+  if(dependencies AND depth LESS 20)
+    math(EXPR deeper "${depth} + 1")
+    foreach(dependency IN LISTS dependencies)
+      _asynclab_link_items("${dependency}" items ${deeper})
+    endforeach()
+  endif()
+  set(${out} "${items}" PARENT_SCOPE)
+endfunction()
+
+# The libraries of test_<stem> with lesson_<number> (whose own file holds the solution) replaced
+# by lesson_<number>_base, each followed by what it links; a library listed twice keeps its last
+# place, after everything that needs it.
+function(_asynclab_exercise_libraries number stem out)
+  get_target_property(direct test_${stem} LINK_LIBRARIES)
+  list(TRANSFORM direct REPLACE "^lesson_${number}$" "lesson_${number}_base")
+  set(items "")
+  foreach(library IN LISTS direct)
+    _asynclab_link_items("${library}" items 0)
+  endforeach()
+  list(REMOVE_ITEM items "$<JOIN:$<TARGET_PROPERTY:lesson_${number}_base,INTERFACE_LINK_OPTIONS>, >")
+  list(REVERSE items)
+  list(REMOVE_DUPLICATES items)
+  list(REVERSE items)
+  set(${out} "${items}" PARENT_SCOPE)
+endfunction()
+
+# The compiler flags of the lesson library, as a string of words.
+function(_asynclab_exercise_compile_flags number out)
   set(library lesson_${number}_base)
   string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
-  separate_arguments(config_flags UNIX_COMMAND "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}}")
-
   # The compiler's own include folders stay implicit, as in CMake's commands (-I/usr/include
   # would break the standard library's #include_next).
   set(implicit "")
@@ -26,42 +74,57 @@ function(asynclab_add_exercise number name)
     list(APPEND implicit "${escaped}")
   endforeach()
   list(JOIN implicit "|" implicit)
-
   set(defines "$<TARGET_PROPERTY:${library},COMPILE_DEFINITIONS>")
   set(includes "$<FILTER:$<TARGET_PROPERTY:${library},INCLUDE_DIRECTORIES>,EXCLUDE,^(${implicit})$>")
   # Warnings show but do not fail a student's check.
   set(options "$<FILTER:$<TARGET_PROPERTY:${library},COMPILE_OPTIONS>,EXCLUDE,^-Werror$>")
-  set(pch "")
+  set(flags "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}} ${CMAKE_CXX20_STANDARD_COMPILE_OPTION}")
+  string(APPEND flags " $<$<BOOL:${defines}>:-D$<JOIN:${defines}, -D>>")
+  string(APPEND flags " $<$<BOOL:${includes}>:-I$<JOIN:${includes}, -I>>")
+  string(APPEND flags " $<JOIN:${options}, >")
   if(ASYNCLAB_PCH)
-    set(pch "-Winvalid-pch\n-include\n$<TARGET_PROPERTY:lab_asio,BINARY_DIR>/CMakeFiles/lab_asio.dir/cmake_pch.hxx\n")
+    string(APPEND flags " -Winvalid-pch -include ${_asynclab_pch}")
   endif()
-  list(JOIN config_flags "\n" config_lines)
-  set(link_options "$<TARGET_PROPERTY:test_${stem},LINK_OPTIONS>")
+  set(${out} "${flags}" PARENT_SCOPE)
+endfunction()
 
-  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/asynclab/exercise/${stem}.recipe CONTENT
-"[compile]
-${CMAKE_CXX_COMPILER}
-$<$<BOOL:${defines}>:-D$<JOIN:${defines},\n-D>\n>$<$<BOOL:${includes}>:-I$<JOIN:${includes},\n-I>\n>${config_lines}
-$<$<BOOL:${options}>:$<JOIN:${options},\n>\n>${CMAKE_CXX20_STANDARD_COMPILE_OPTION}
-${pch}-o
-@object@
--c
-@source@
-[link]
-${CMAKE_CXX_COMPILER}
-${config_lines}
-$<$<BOOL:${link_options}>:$<JOIN:${link_options},\n>\n>@object@
-$<JOIN:$<TARGET_OBJECTS:lesson_${number}_base>,\n>
-$<JOIN:$<TARGET_OBJECTS:test_${stem}>,\n>
--o
-@executable@
-$<TARGET_LINKER_FILE:catch_main>
-$<TARGET_LINKER_FILE:lab_asio>
-$<TARGET_LINKER_FILE:lab>
-$<TARGET_LINKER_FILE:fmt::fmt>
--pthread
-[depends]
-${PROJECT_SOURCE_DIR}/lessons/${stem}.hpp
+function(asynclab_add_exercise number name)
+  set(stem ${number}_${name})
+  string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
+  set(_asynclab_pch "$<TARGET_PROPERTY:lab_asio,BINARY_DIR>/CMakeFiles/lab_asio.dir/cmake_pch.hxx")
+  _asynclab_exercise_compile_flags(${number} compile_flags)
+  _asynclab_exercise_libraries(${number} ${stem} libraries)
+  set(files "")
+  foreach(item IN LISTS libraries)
+    if(item MATCHES "^\\$<TARGET_LINKER_FILE:")
+      list(APPEND files "${item}")
+    endif()
+  endforeach()
+  list(JOIN libraries " " libraries)
+  list(JOIN files " " files)
+  set(pch_file "")
+  if(ASYNCLAB_PCH)
+    set(pch_file "${_asynclab_pch}.gch")
+  endif()
+  set(link_flags "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}}")
+  string(APPEND link_flags " ${CMAKE_EXE_LINKER_FLAGS} ${CMAKE_EXE_LINKER_FLAGS_${config}}")
+  string(APPEND link_flags " $<JOIN:$<TARGET_PROPERTY:test_${stem},LINK_OPTIONS>, >")
+
+  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/asynclab/exercise/${stem}.ninja CONTENT
+"# How `asynclab check ${number}` builds a student's copy of lesson ${stem}'s pitfall, written by
+# cmake/exercise.cmake. asynclab includes it from a build.ninja that sets $exercise, the file.
+cxx = ${CMAKE_CXX_COMPILER}
+rule compile
+  command = $cxx ${compile_flags} -MD -MF $out.d -o $out -c $in
+  depfile = $out.d
+  deps = gcc
+  description = compiling $in
+rule link
+  command = $cxx ${link_flags} $in -o $out ${libraries}
+  description = linking $out
+build exercise.o: compile $exercise | ${pch_file}
+build ${stem}: link exercise.o $<JOIN:$<TARGET_OBJECTS:test_${stem}>, > | ${files}
+default ${stem}
 ")
 
   foreach(case pitfall solution)
@@ -70,12 +133,19 @@ ${PROJECT_SOURCE_DIR}/lessons/${stem}.hpp
     else()
       set(sentence "the lesson's solution, copied in, passes its check")
     endif()
-    add_test(NAME "exercise/${stem}: ${sentence}"
-      COMMAND ${CMAKE_COMMAND} -DASYNCLAB=$<TARGET_FILE:asynclab> -DNUMBER=${number} -DSTEM=${stem} -DCASE=${case}
-              -DSOURCE=${PROJECT_SOURCE_DIR} -DSCRATCH=${PROJECT_BINARY_DIR}/exercise-tests/${stem}-${case}
-              -P ${PROJECT_SOURCE_DIR}/cmake/exercise_test.cmake)
-    set_tests_properties("exercise/${stem}: ${sentence}" PROPERTIES LABELS "exercise;${number}" TIMEOUT 600)
+    _asynclab_add_exercise_test("exercise/${stem}: ${sentence}" ${number} ${stem} ${case})
   endforeach()
+  set_property(GLOBAL APPEND PROPERTY ASYNCLAB_EXERCISES ${stem})
+endfunction()
+
+# A test of one exercise, in a scratch folder of its own (cmake/exercise_test.cmake).
+function(_asynclab_add_exercise_test test number stem case)
+  add_test(NAME "${test}"
+    COMMAND ${CMAKE_COMMAND} -DASYNCLAB=$<TARGET_FILE:asynclab> -DNUMBER=${number} -DSTEM=${stem} -DCASE=${case}
+            -DSOURCE=${PROJECT_SOURCE_DIR} -DSCRATCH=${PROJECT_BINARY_DIR}/exercise-tests/${stem}-${case}
+            -DNINJA=${CMAKE_MAKE_PROGRAM} -DBUILD=${PROJECT_BINARY_DIR}
+            -P ${PROJECT_SOURCE_DIR}/cmake/exercise_test.cmake)
+  set_tests_properties("${test}" PROPERTIES LABELS "exercise;${number}" TIMEOUT 600)
 endfunction()
 
 # After the last lesson: the list the tour reads, and the tour's own tests.
@@ -86,6 +156,15 @@ function(asynclab_add_tour)
     string(APPEND list "${stem}\t$<TARGET_FILE:lesson_${stem}>\n")
   endforeach()
   file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/asynclab/lessons.txt CONTENT "${list}")
+
+  # One exercise proves that the object is rebuilt when a header it includes changes.
+  get_property(exercises GLOBAL PROPERTY ASYNCLAB_EXERCISES)
+  if(exercises)
+    list(GET exercises 0 stem)
+    string(REGEX MATCH "^[0-9]+" number "${stem}")
+    _asynclab_add_exercise_test("exercise/${stem}: a changed header rebuilds the student's object"
+                                ${number} ${stem} header)
+  endif()
 
   set(scripts
     "lesson_prompt|a lesson on a terminal asks for the prediction and explains a wrong one"

@@ -1,9 +1,11 @@
 # One lesson's exercise, checked end to end in a scratch folder of its own (run by ctest, see
 # cmake/exercise.cmake): `asynclab exercise` writes the starting copy, CASE=solution copies the
 # lesson's solution over it, and `asynclab check --json` must fail on the untouched pitfall and
-# pass on the solution, with results.json in Exercism's shape.
-#   cmake -DASYNCLAB=<asynclab> -DNUMBER=01 -DSTEM=01_blocking_call -DCASE=pitfall|solution
-#         -DSOURCE=<repository> -DSCRATCH=<folder> -P exercise_test.cmake
+# pass on the solution, with results.json in Exercism's shape. CASE=header proves that the
+# student's object depends on the headers it includes, lab/ ones too: a changed header rebuilds it.
+#   cmake -DASYNCLAB=<asynclab> -DNUMBER=01 -DSTEM=01_blocking_call -DCASE=pitfall|solution|header
+#         -DSOURCE=<repository> -DSCRATCH=<folder> -DNINJA=<ninja> -DBUILD=<build folder>
+#         -P exercise_test.cmake
 
 file(REMOVE_RECURSE ${SCRATCH})
 file(MAKE_DIRECTORY ${SCRATCH})
@@ -19,6 +21,11 @@ endif()
 file(READ ${copy} text)
 if(NOT text MATCHES "solution\\(" OR text MATCHES "[^_a-z]pitfall\\(")
   message(FATAL_ERROR "the starting copy should define solution() and not pitfall():\n${text}")
+endif()
+
+if(CASE STREQUAL "header")
+  include(${SOURCE}/tests/tool/exercise_header_test.cmake)
+  return()
 endif()
 
 if(CASE STREQUAL "solution")

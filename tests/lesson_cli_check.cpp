@@ -8,15 +8,11 @@
 // The lesson's parameters come from its hidden --parameters flag, so the same checks cover every
 // lesson without being written again. Exits 0 when every check passed, 1 otherwise.
 
+#include "tool/process.hpp"
+
 #include <fmt/format.h>
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,71 +28,20 @@ using namespace std::chrono_literals;
 /// A time limit of this build: sanitizer and Debug builds get several times as long.
 constexpr std::chrono::seconds limit(std::chrono::seconds release) { return release * ASYNCLAB_TIME_SCALE; }
 
-struct finished {
-  bool timed_out = false;
-  int exit_code = -1;  // -1 when a signal ended it
-  int signal = 0;
-  std::string out, err;
-  std::chrono::milliseconds took{};
-};
+using asynclab::tool::program_run;
 
 /// Runs `program args...` with stdin from /dev/null; kills it after `limit`.
-finished run(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds limit)
+program_run run(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds limit)
 {
-  int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t child = fork();
-  if (child == 0) {
-    std::FILE* null_in = std::fopen("/dev/null", "r");
-    dup2(fileno(null_in), STDIN_FILENO);
-    dup2(out_pipe[1], STDOUT_FILENO);
-    dup2(err_pipe[1], STDERR_FILENO);
-    close(out_pipe[0]);
-    close(err_pipe[0]);
-    std::vector<char*> argv{const_cast<char*>(program.c_str())};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(program.c_str(), argv.data());
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  close(err_pipe[1]);
+  std::vector<std::string> command{program};
+  command.insert(command.end(), args.begin(), args.end());
+  return asynclab::tool::run_captured(command, limit, asynclab::tool::error_stream::apart);
+}
 
-  finished result;
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string* sinks[2] = {&result.out, &result.err};
-  int open_pipes = 2;
-  while (open_pipes > 0) {
-    const auto left = limit - (std::chrono::steady_clock::now() - start);
-    if (left <= 0s) {
-      result.timed_out = true;
-      kill(child, SIGKILL);
-      break;
-    }
-    if (poll(fds, 2, static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(left).count()) + 1) < 0)
-      continue;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
-      char buffer[4096];
-      const ssize_t got = read(fds[i].fd, buffer, sizeof buffer);
-      if (got > 0) {
-        sinks[i]->append(buffer, static_cast<std::size_t>(got));
-      } else {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_pipes;
-      }
-    }
-  }
-  for (auto& fd : fds)
-    if (fd.fd >= 0) close(fd.fd);
-  int status = 0;
-  waitpid(child, &status, 0);
-  result.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-  return result;
+/// "exit 1", or "signal 11" when a signal ended it.
+std::string ending_of(const program_run& f)
+{
+  return f.signal ? fmt::format("signal {}", f.signal) : fmt::format("exit {}", f.exit_code.value_or(-1));
 }
 
 struct parameter {
@@ -107,9 +52,9 @@ struct parameter {
 std::vector<parameter> parameters_of(const std::string& lesson)
 {
   const auto listed = run(lesson, {"--parameters"}, 10s);
-  if (listed.exit_code != 0) throw std::runtime_error("--parameters failed: " + listed.err);
+  if (listed.exit_code != 0) throw std::runtime_error("--parameters failed: " + listed.errors);
   std::vector<parameter> parameters;
-  std::istringstream lines(listed.out);
+  std::istringstream lines(listed.output);
   for (parameter p; lines >> p.flag >> p.min >> p.max >> p.fallback;) parameters.push_back(p);
   return parameters;
 }
@@ -129,7 +74,7 @@ std::string shown(const std::vector<std::string>& args)
   return text.empty() ? "(no arguments)" : text;
 }
 
-bool sanitizer_spoke(const finished& f) { return f.err.find("Sanitizer") != std::string::npos; }
+bool sanitizer_spoke(const program_run& f) { return f.errors.find("Sanitizer") != std::string::npos; }
 
 int lines_in(const std::string& text)
 {
@@ -142,10 +87,11 @@ int lines_in(const std::string& text)
 void expect_refused(const std::string& lesson, const std::vector<std::string>& args, const std::string& mentions)
 {
   const auto f = run(lesson, args, limit(10s));
-  const bool one_line = lines_in(f.err) == 1 && f.err.rfind("lesson_", 0) == 0;
-  expect(!f.timed_out && f.exit_code == 2 && one_line && f.out.empty() && f.err.find(mentions) != std::string::npos,
-         fmt::format("'{}' is refused with one line naming {} (exit {}, stderr: {})", shown(args), mentions,
-                     f.exit_code, f.err.empty() ? "nothing" : f.err.substr(0, f.err.find('\n'))));
+  const bool one_line = lines_in(f.errors) == 1 && f.errors.rfind("lesson_", 0) == 0;
+  expect(!f.timed_out && f.exit_code == 2 && one_line && f.output.empty() &&
+             f.errors.find(mentions) != std::string::npos,
+         fmt::format("'{}' is refused with one line naming {} ({}, stderr: {})", shown(args), mentions,
+                     ending_of(f), f.errors.empty() ? "nothing" : f.errors.substr(0, f.errors.find('\n'))));
 }
 
 /// A scenario the lesson accepts: it ends by itself within `limit`, with one of the allowed exit codes.
@@ -155,10 +101,9 @@ void expect_finishes(const std::string& lesson, const std::vector<std::string>& 
   const auto f = run(lesson, args, limit);
   const bool exit_ok = must_show ? f.exit_code == 0 : (f.exit_code == 0 || f.exit_code == 1);
   expect(!f.timed_out && exit_ok && !sanitizer_spoke(f),
-         fmt::format("'{}' finishes within {} s ({} ms, exit {}{}{})", shown(args), limit.count(), f.took.count(),
-                     f.exit_code, f.signal ? fmt::format(", signal {}", f.signal) : "",
-                     sanitizer_spoke(f) ? ", a sanitizer reported an error" : ""));
-  if (!exit_ok || sanitizer_spoke(f)) fmt::print("{}\n", f.err);
+         fmt::format("'{}' finishes within {} s ({} ms, {}{})", shown(args), limit.count(), f.took.count(),
+                     ending_of(f), sanitizer_spoke(f) ? ", a sanitizer reported an error" : ""));
+  if (!exit_ok || sanitizer_spoke(f)) fmt::print("{}\n", f.errors);
 }
 
 void bad_input(const std::string& lesson)
@@ -189,11 +134,11 @@ void largest(const std::string& lesson)
     for (long long value = p.max;; value = std::max(p.min, value / 2)) {
       const std::vector<std::string> args{p.flag, std::to_string(value)};
       const auto f = run(lesson, args, limit(30s));
-      const bool refused_as_too_long = f.exit_code == 2 && lines_in(f.err) == 1;
+      const bool refused_as_too_long = f.exit_code == 2 && lines_in(f.errors) == 1;
       if (refused_as_too_long && value > p.min) continue;
       expect(!f.timed_out && (f.exit_code == 0 || f.exit_code == 1) && !sanitizer_spoke(f),
-             fmt::format("'{}', the largest {} accepted, finishes within {} s ({} ms, exit {})", shown(args), p.flag,
-                         limit(30s).count(), f.took.count(), f.exit_code));
+             fmt::format("'{}', the largest {} accepted, finishes within {} s ({} ms, {})", shown(args), p.flag,
+                         limit(30s).count(), f.took.count(), ending_of(f)));
       break;
     }
   }

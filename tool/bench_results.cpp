@@ -64,11 +64,50 @@ std::string position_in(std::string_view text, std::size_t offset)
   return fmt::format("line {}, column {}", line, column);
 }
 
-read_outcome failure(std::string problem)
+// The count a lesson leads with, when the benchmark carries one.
+void add_headline(const json::object& row, benchmark_times& times)
 {
-  read_outcome outcome;
-  outcome.problem = std::move(problem);
-  return outcome;
+  const auto seen = number_of(row, "headline"), of = number_of(row, "headline_of");
+  if (!seen || !of) return;
+  times.headline.push_back(*seen);
+  times.headline_of.push_back(*of);
+  if (times.label.empty()) times.label = text_of(row, "label");
+}
+
+// Adds one row of the file to the benchmark it measures. Repetitions of one benchmark share its
+// run name; aggregates (mean, median, ...) follow them. We keep the repetitions and compute our own
+// medians; the median row stands in only when the file has no repetitions at all.
+void add_row(const json::object& row, std::vector<benchmark_times>& benchmarks)
+{
+  if (text_of(row, "error_occurred") == "true") return;
+  const auto real = number_of(row, "real_time"), cpu = number_of(row, "cpu_time");
+  if (!real || !cpu) return;
+  const auto run_type = text_of(row, "run_type");
+  const bool median_row = run_type == "aggregate" && text_of(row, "aggregate_name") == "median";
+  if (run_type == "aggregate" && !median_row) return;
+
+  auto name = text_of(row, "run_name");
+  if (name.empty()) name = text_of(row, "name");
+  auto unit = text_of(row, "time_unit");
+  if (unit.empty()) unit = "ns";
+  auto known = std::find_if(benchmarks.begin(), benchmarks.end(), [&](const auto& b) { return b.name == name; });
+  if (known == benchmarks.end()) {
+    benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {},
+                          .from_median_row = median_row, .headline = {}, .headline_of = {}, .label = {}});
+    known = std::prev(benchmarks.end());
+  } else if (median_row) {
+    return;  // the repetitions are already there
+  }
+  known->real_time.push_back(*real * seconds_in(unit));
+  known->cpu_time.push_back(*cpu * seconds_in(unit));
+  add_headline(row, *known);
+}
+
+bench_file_read failure(std::string problem)
+{
+  bench_file_read read;
+  read.problem = std::move(problem);
+  return read;
 }
 
 }  // namespace
@@ -106,7 +145,7 @@ std::string bench_run::machine() const
   return context.host.empty() ? context.student : fmt::format("{} on {}", context.student, context.host);
 }
 
-read_outcome parse_bench_json(std::string_view text, const std::string& file)
+bench_file_read parse_bench_json(std::string_view text, const std::string& file)
 {
   json::stream_parser parser;
   boost::system::error_code error;
@@ -126,43 +165,16 @@ read_outcome parse_bench_json(std::string_view text, const std::string& file)
   if (const auto* context = root->if_contains("context"); context && context->is_object())
     run.context = context_of(context->get_object());
 
-  // Repetitions of one benchmark share its run name; aggregates (mean, median, ...) follow them.
-  // We keep the repetitions and compute our own medians; the median row stands in only when the
-  // file has no repetitions at all.
-  for (const auto& entry : listed->get_array()) {
-    if (!entry.is_object()) continue;
-    const auto& row = entry.get_object();
-    if (text_of(row, "error_occurred") == "true") continue;
-    const auto real = number_of(row, "real_time"), cpu = number_of(row, "cpu_time");
-    if (!real || !cpu) continue;
-
-    const auto run_type = text_of(row, "run_type");
-    const bool median_row = run_type == "aggregate" && text_of(row, "aggregate_name") == "median";
-    if (run_type == "aggregate" && !median_row) continue;
-
-    auto name = text_of(row, "run_name");
-    if (name.empty()) name = text_of(row, "name");
-    auto unit = text_of(row, "time_unit");
-    if (unit.empty()) unit = "ns";
-
-    auto known = std::find_if(run.benchmarks.begin(), run.benchmarks.end(), [&](const auto& b) { return b.name == name; });
-    if (known == run.benchmarks.end()) {
-      run.benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {}, .from_median_row = median_row});
-      known = std::prev(run.benchmarks.end());
-    } else if (median_row) {
-      continue;  // the repetitions are already there
-    }
-    known->real_time.push_back(*real * seconds_in(unit));
-    known->cpu_time.push_back(*cpu * seconds_in(unit));
-  }
+  for (const auto& entry : listed->get_array())
+    if (entry.is_object()) add_row(entry.get_object(), run.benchmarks);
   if (run.benchmarks.empty())
     return failure(fmt::format("{}: no benchmark results in it (did --benchmark_filter match nothing?)", file));
-  read_outcome outcome;
-  outcome.run = std::move(run);
-  return outcome;
+  bench_file_read read;
+  read.run = std::move(run);
+  return read;
 }
 
-read_outcome read_bench_file(const std::string& path)
+bench_file_read read_bench_file(const std::string& path)
 {
   std::ifstream in(path, std::ios::binary);
   if (!in) return failure(fmt::format("{}: cannot read it ({})", path, std::strerror(errno)));

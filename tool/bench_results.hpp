@@ -34,6 +34,11 @@ struct benchmark_times {
   /// The file kept only aggregates (`--benchmark_report_aggregates_only`): the one value above is
   /// Google Benchmark's median, and there are no repetitions for a U test.
   bool from_median_row = false;
+  /// A lesson whose point is a count, not a time, gives its pitfall and solution benchmarks two
+  /// user counters: `headline`, the count observed (one per repetition), and `headline_of`, out
+  /// of how many; and a label that names what is counted ("bodies run"). Empty otherwise.
+  std::vector<double> headline, headline_of;
+  std::string label;
 
   /// The median of `real_time` (of the repetitions).
   double median_real_time() const;
@@ -54,17 +59,17 @@ struct bench_run {
 };
 
 /// A run, or the one line that says why there is none.
-struct read_outcome {
+struct bench_file_read {
   std::optional<bench_run> run;  ///< the run, when the file could be used
   std::string problem;           ///< otherwise: "<file>: <what is wrong>"
 };
 
 /// Reads a Google Benchmark JSON file. A missing file, malformed JSON or a file without
 /// benchmarks gives a `problem` naming the file, never an exception.
-read_outcome read_bench_file(const std::string& path);
+bench_file_read read_bench_file(const std::string& path);
 
 /// The same, from text already in memory; `file` names it in the problem.
-read_outcome parse_bench_json(std::string_view text, const std::string& file);
+bench_file_read parse_bench_json(std::string_view text, const std::string& file);
 
 /// The median of `values` (the mean of the middle two for an even count); 0 when empty.
 double median(std::vector<double> values);

@@ -1,10 +1,12 @@
 #pragma once
 /// \file
 /// The lessons `asynclab` knows: the list CMake writes at configure time (one line per
-/// `asynclab_add_lesson`), and what each lesson executable says about itself with `--about`.
+/// `asynclab_add_lesson`), and what each lesson executable says about itself with `--about`
+/// (lab/about.hpp, the one description of a lesson).
+
+#include "lab/about.hpp"
 
 #include <filesystem>
-#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,22 +19,12 @@ struct bad_input : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Runs `command`, turning a bad_input it throws into one line on standard error and exit 2.
-int reporting_bad_input(int (*command)(std::span<const char* const>), std::span<const char* const> args);
-
 /// One lesson as the build knows it.
 struct lesson_entry {
   std::string stem;                   ///< "01_blocking_call"
   std::string number;                 ///< "01"
   std::string name;                   ///< "blocking_call"
   std::filesystem::path executable;   ///< build/<preset>/bin/lesson_01_blocking_call
-};
-
-/// What a lesson executable prints with `--about`.
-struct about {
-  std::string title, story, pitfall_api, solution_api, scenario, question, why;
-  std::vector<std::string> choices;
-  int correct = 0;  ///< 1-based
 };
 
 /// The repository's root folder.
@@ -46,10 +38,10 @@ const std::vector<lesson_entry>& lessons();
 
 /// The lesson numbered `number` ("01", "1" or "01_blocking_call"). Throws bad_input naming the
 /// lessons that exist when there is no such lesson.
-const lesson_entry& find_lesson(std::string_view number);
+const lesson_entry& lesson_numbered(std::string_view number);
 
-/// Runs the lesson with `--about`. Throws bad_input when the executable is missing or says nothing.
-about about_of(const lesson_entry& lesson);
+/// Runs the lesson with `--about`. Throws bad_input when the executable is missing or fails.
+lab::about about_of(const lesson_entry& lesson);
 
 /// The lesson's page: docs/lessons/<stem>.md.
 std::filesystem::path page_of(const lesson_entry& lesson);

@@ -45,16 +45,55 @@ std::string row_name(const compared_benchmark& compared)
   return std::max(compared.old_repetitions, compared.new_repetitions) > 1 ? compared.name + "_median" : compared.name;
 }
 
-std::string ratio_section(const comparison& compared)
+// Every lesson of either run, the old run's first.
+std::vector<const lesson_ratios*> lessons_of(const comparison& compared)
 {
   std::vector<const lesson_ratios*> lessons;
   for (const auto& lesson : compared.old_ratios) lessons.push_back(&lesson);
   for (const auto& lesson : compared.new_ratios)
     if (std::none_of(lessons.begin(), lessons.end(), [&](const auto* known) { return known->lesson == lesson.lesson; }))
       lessons.push_back(&lesson);
+  return lessons;
+}
+
+// A lesson whose point is a count: its headline pair's counts on each side, no ratio.
+std::string count_rows(const comparison& compared, const lesson_ratios& lesson, std::size_t lesson_width)
+{
+  const auto& suffix = lesson.pairs[lesson.headline].suffix;
+  const auto* old_pair = find_pair(compared.old_ratios, lesson.lesson, suffix);
+  const auto* new_pair = find_pair(compared.new_ratios, lesson.lesson, suffix);
+  return fmt::format("{:<{}}old: {}\n{:<{}}new: {}\n", lesson.lesson, lesson_width,
+                     old_pair ? pair_headline(*old_pair) : "-", "", lesson_width,
+                     new_pair ? pair_headline(*new_pair) : "-");
+}
+
+std::string ratio_rows(const comparison& compared, const lesson_ratios& lesson, std::size_t lesson_width,
+                       std::size_t pair_width)
+{
+  std::string out;
+  bool first = true;
+  for (const auto& pair : lesson.pairs) {
+    const auto* old_pair = find_pair(compared.old_ratios, lesson.lesson, pair.suffix);
+    const auto* new_pair = find_pair(compared.new_ratios, lesson.lesson, pair.suffix);
+    const bool headline = &pair == &lesson.pairs[lesson.headline];
+    const auto change =
+        old_pair && new_pair ? fmt::format("{:+.4f}", relative_change(old_pair->ratio(), new_pair->ratio())) : "";
+    out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", first ? lesson.lesson : "", lesson_width,
+                       pair_label(pair.suffix) + (headline ? " *" : ""), pair_width,
+                       old_pair ? format_ratio(old_pair->ratio()) : "-", new_pair ? format_ratio(new_pair->ratio()) : "-",
+                       change);
+    first = false;
+  }
+  return out;
+}
+
+std::string ratio_section(const comparison& compared)
+{
+  const auto lessons = lessons_of(compared);
   if (lessons.empty()) return "\nNo lesson has both a pitfall and a solution benchmark in these files.\n";
 
-  std::string out = "\nPitfall/solution ratios: the pitfall's median wall time over the solution's (* the headline pair, the largest arguments)\n";
+  std::string out = "\nPitfall/solution ratios: the pitfall's median wall time over the solution's (* the headline pair, "
+                    "the largest arguments)\n";
   // Columns as wide as their longest entry, plus two spaces.
   std::size_t lesson_width = 6, pair_width = 4;
   for (const auto* lesson : lessons) {
@@ -64,20 +103,35 @@ std::string ratio_section(const comparison& compared)
   lesson_width += 2;
   pair_width += 2;
   out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new", "change");
-  for (const auto* lesson : lessons) {
-    bool first = true;
-    for (const auto& pair : lesson->pairs) {
-      const auto* old_pair = find_pair(compared.old_ratios, lesson->lesson, pair.suffix);
-      const auto* new_pair = find_pair(compared.new_ratios, lesson->lesson, pair.suffix);
-      const bool headline = &pair == &lesson->pairs[lesson->headline];
-      const auto change = old_pair && new_pair ? fmt::format("{:+.4f}", relative_change(old_pair->ratio(), new_pair->ratio())) : "";
-      out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", first ? lesson->lesson : "", lesson_width,
-                         pair_label(pair.suffix) + (headline ? " *" : ""), pair_width, old_pair ? format_ratio(old_pair->ratio()) : "-",
-                         new_pair ? format_ratio(new_pair->ratio()) : "-", change);
-      first = false;
-    }
-  }
+  std::string counts;
+  for (const auto* lesson : lessons)
+    if (lesson->counted())
+      counts += count_rows(compared, *lesson, lesson_width);
+    else
+      out += ratio_rows(compared, *lesson, lesson_width, pair_width);
+  if (!counts.empty()) out += "\nLessons whose point is a count, not a time (no ratio):\n" + counts;
   return out;
+}
+
+// One benchmark in both runs: the medians, and a U test when both sides have enough repetitions.
+compared_benchmark compared_row(const benchmark_times& old_times, const benchmark_times& new_times)
+{
+  compared_benchmark row{.name = old_times.name,
+                         .time_unit = old_times.time_unit,
+                         .old_real = old_times.median_real_time(),
+                         .new_real = new_times.median_real_time(),
+                         .old_cpu = old_times.median_cpu_time(),
+                         .new_cpu = new_times.median_cpu_time(),
+                         .old_repetitions = static_cast<int>(old_times.real_time.size()),
+                         .new_repetitions = static_cast<int>(new_times.real_time.size()),
+                         .real_u_test = std::nullopt,
+                         .cpu_u_test = std::nullopt};
+  if (std::min(row.old_repetitions, row.new_repetitions) >= u_test_min_repetitions && !old_times.from_median_row &&
+      !new_times.from_median_row) {
+    row.real_u_test = mann_whitney_u(old_times.real_time, new_times.real_time);
+    row.cpu_u_test = mann_whitney_u(old_times.cpu_time, new_times.cpu_time);
+  }
+  return row;
 }
 
 }  // namespace
@@ -101,22 +155,7 @@ comparison compare_runs(const bench_run& old_run, const bench_run& new_run)
       compared.only_in_old.push_back(old_times.name);
       continue;
     }
-    compared_benchmark row{.name = old_times.name,
-                           .time_unit = old_times.time_unit,
-                           .old_real = old_times.median_real_time(),
-                           .new_real = new_times->median_real_time(),
-                           .old_cpu = old_times.median_cpu_time(),
-                           .new_cpu = new_times->median_cpu_time(),
-                           .old_repetitions = static_cast<int>(old_times.real_time.size()),
-                           .new_repetitions = static_cast<int>(new_times->real_time.size()),
-                           .real_u_test = std::nullopt,
-                           .cpu_u_test = std::nullopt};
-    if (std::min(row.old_repetitions, row.new_repetitions) >= u_test_min_repetitions && !old_times.from_median_row &&
-        !new_times->from_median_row) {
-      row.real_u_test = mann_whitney_u(old_times.real_time, new_times->real_time);
-      row.cpu_u_test = mann_whitney_u(old_times.cpu_time, new_times->cpu_time);
-    }
-    compared.benchmarks.push_back(std::move(row));
+    compared.benchmarks.push_back(compared_row(old_times, *new_times));
 
     old_real_logs += log_sum(old_times.real_time, old_count);
     new_real_logs += log_sum(new_times->real_time, new_count);

@@ -18,7 +18,7 @@ std::string time_text(double seconds)
   return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
 }
 
-const lesson_ratios* find_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
+const lesson_ratios* ratios_for_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
 {
   const auto found = std::find_if(lessons.begin(), lessons.end(), [&](const auto& l) { return l.lesson == lesson; });
   return found == lessons.end() ? nullptr : &*found;
@@ -28,64 +28,107 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 
 }  // namespace
 
+namespace {
+
+constexpr int label_width = 120, plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
+
+// Where a bar ends: a logarithmic axis from the decade below the fastest time to the decade above
+// the slowest; for counts, a straight one from none to all.
+struct bar_scale {
+  double low = 1, decades = 1;
+  bool counts = false;
+
+  int x_of(double value) const
+  {
+    const double share = counts ? value : std::log10(std::max(value, low) / low) / decades;
+    return label_width + static_cast<int>(plot_width * share);
+  }
+};
+
+bar_scale scale_of(const lesson_ratios& lesson)
+{
+  if (lesson.counted()) return {.low = 0, .decades = 1, .counts = true};
+  double fastest = 1e300, slowest = 0;
+  for (const auto& pair : lesson.pairs)
+    for (double t : {pair.pitfall_seconds, pair.solution_seconds})
+      if (t > 0) fastest = std::min(fastest, t), slowest = std::max(slowest, t);
+  const double low = std::pow(10.0, std::floor(std::log10(fastest)));
+  const double high = std::pow(10.0, std::ceil(std::log10(slowest)));
+  return {.low = low, .decades = std::max(1.0, std::log10(high / low)), .counts = false};
+}
+
+// One pair: its label, the pitfall's bar and the solution's, and the ratio (none for counts).
+std::string pair_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
+{
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
+                         pair_label(pair.suffix));
+  const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
+  const std::pair<const char*, double> bars[] = {
+      {"pitfall", scale.counts ? share(*pair.pitfall_count) : pair.pitfall_seconds},
+      {"solution", scale.counts ? share(*pair.solution_count) : pair.solution_seconds}};
+  for (const auto& [role, value] : bars) {
+    const int end = scale.x_of(value);
+    const auto shown = !scale.counts                      ? time_text(value)
+                       : std::string_view(role) == "pitfall" ? format_count(*pair.pitfall_count)
+                                                             : format_count(*pair.solution_count);
+    svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
+                       R"(<text x="{}" y="{}" class="value">{}</text>)" "\n",
+                       label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11, shown);
+    y += bar_height + 2;
+  }
+  if (!scale.counts)
+    svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + ratio_width,
+                       y - bar_height + 2, format_ratio(pair.ratio()));
+  y += pair_gap;
+  return svg;
+}
+
+// The axis, one tick per decade (or none, all for counts), then the legend.
+std::string axis_and_legend(const bar_scale& scale, int& y)
+{
+  auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
+                         label_width + plot_width, y);
+  const auto tick = [&](double value, const std::string& text) {
+    const int x = scale.x_of(value);
+    svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/><text x="{}" y="{}" class="tick">{}</text>)" "\n",
+                       x, y, x, y + 4, x, y + 16, text);
+  };
+  if (scale.counts) {
+    tick(0, "none");
+    tick(1, "all");
+  } else {
+    for (int decade = 0; decade <= static_cast<int>(scale.decades); ++decade)
+      tick(scale.low * std::pow(10.0, decade), time_text(scale.low * std::pow(10.0, decade)));
+  }
+  y += 26;
+  svg += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
+                     R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
+                     R"(<text x="{}" y="{}" class="legend">{}</text>)" "\n",
+                     label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
+                     label_width + 170, y + 10,
+                     scale.counts ? "the count each observed, of how many"
+                                  : "median wall time per run, log scale; right: pitfall / solution");
+  y += 18;
+  return svg;
+}
+
+}  // namespace
+
 std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
 {
   const auto lessons = ratios_of(run);
-  const auto* found = find_lesson(lessons, lesson);
+  const auto* found = ratios_for_lesson(lessons, lesson);
   if (!found)
     return fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="420" height="30" font-family="sans-serif">)"
                        R"(<text x="0" y="20" font-size="13">No pitfall/solution benchmark pairs for {} in this run.</text></svg>)"
                        "\n",
                        lesson);
-
-  // A logarithmic axis from the decade below the fastest time to the decade above the slowest.
-  double fastest = 1e300, slowest = 0;
-  for (const auto& pair : found->pairs)
-    for (double t : {pair.pitfall_seconds, pair.solution_seconds})
-      if (t > 0) fastest = std::min(fastest, t), slowest = std::max(slowest, t);
-  const double low = std::pow(10.0, std::floor(std::log10(fastest))), high = std::pow(10.0, std::ceil(std::log10(slowest)));
-  const double decades = std::max(1.0, std::log10(high / low));
-
-  constexpr int label_width = 120, plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
-  const auto x_of = [&](double seconds) {
-    return label_width + static_cast<int>(plot_width * std::log10(std::max(seconds, low) / low) / decades);
-  };
-
+  const auto scale = scale_of(*found);
   std::string body;
   int y = 10;
-  for (const auto& pair : found->pairs) {
-    body += fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
-                        pair_label(pair.suffix));
-    const std::pair<const char*, double> bars[] = {{"pitfall", pair.pitfall_seconds}, {"solution", pair.solution_seconds}};
-    for (const auto& [role, seconds] : bars) {
-      const int end = x_of(seconds);
-      body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
-                          R"(<text x="{}" y="{}" class="value">{}</text>)" "\n",
-                          label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11,
-                          time_text(seconds));
-      y += bar_height + 2;
-    }
-    body += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + ratio_width,
-                        y - bar_height + 2, format_ratio(pair.ratio()));
-    y += pair_gap;
-  }
-
-  // The axis: one tick per decade.
-  body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
-                      label_width + plot_width, y);
-  for (int decade = 0; decade <= static_cast<int>(decades); ++decade) {
-    const double seconds = low * std::pow(10.0, decade);
-    const int x = x_of(seconds);
-    body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/><text x="{}" y="{}" class="tick">{}</text>)" "\n",
-                        x, y, x, y + 4, x, y + 16, time_text(seconds));
-  }
-  y += 26;
-  body += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
-                      R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
-                      R"(<text x="{}" y="{}" class="legend">median wall time per run, log scale; right: pitfall / solution</text>)" "\n",
-                      label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
-                      label_width + 170, y + 10);
-  y += 18;
+  for (const auto& pair : found->pairs)
+    if (pair.counted() == scale.counts) body += pair_bars(pair, scale, y);
+  body += axis_and_legend(scale, y);
 
   const int width = label_width + plot_width + ratio_width + 10;
   return fmt::format(
@@ -96,17 +139,34 @@ std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
       width, y, width, y, body);
 }
 
+namespace {
+
+// The pairs as a Markdown table: times and their ratio, or, for a lesson whose point is a count,
+// the counts alone.
+std::string pairs_table(const lesson_ratios& lesson)
+{
+  if (lesson.counted()) {
+    std::string text = "| benchmark | pitfall | solution |\n|---|---|---|\n";
+    for (const auto& pair : lesson.pairs)
+      if (pair.counted())
+        text += fmt::format("| {} | {} | {} |\n", pair_label(pair.suffix), format_count(*pair.pitfall_count),
+                            format_count(*pair.solution_count));
+    return text + "\n";
+  }
+  std::string text = "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
+  for (const auto& pair : lesson.pairs)
+    text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
+                        time_text(pair.solution_seconds), format_ratio(pair.ratio()));
+  return text + "\n";
+}
+
+}  // namespace
+
 std::string lesson_chart_markdown(const bench_run& run, const std::string& lesson)
 {
   std::string text;
   const auto lessons = ratios_of(run);
-  if (const auto* found = find_lesson(lessons, lesson)) {
-    text += "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
-    for (const auto& pair : found->pairs)
-      text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
-                          time_text(pair.solution_seconds), format_ratio(pair.ratio()));
-    text += '\n';
-  }
+  if (const auto* found = ratios_for_lesson(lessons, lesson)) text += pairs_table(*found);
 
   std::string others;
   for (const auto& b : run.benchmarks) {

@@ -37,6 +37,12 @@ std::vector<double> arguments_of(const std::string& suffix)
   return arguments;
 }
 
+std::optional<headline_count> count_of(const benchmark_times& times)
+{
+  if (times.headline.empty()) return std::nullopt;
+  return headline_count{median(times.headline), median(times.headline_of), times.label};
+}
+
 }  // namespace
 
 double ratio_pair::ratio() const { return solution_seconds > 0 ? pitfall_seconds / solution_seconds : 0; }
@@ -58,7 +64,9 @@ std::vector<lesson_ratios> ratios_of(const bench_run& run)
     }
     lesson->pairs.push_back({.suffix = parts->suffix,
                              .pitfall_seconds = pitfall.median_real_time(),
-                             .solution_seconds = solution->median_real_time()});
+                             .solution_seconds = solution->median_real_time(),
+                             .pitfall_count = count_of(pitfall),
+                             .solution_count = count_of(*solution)});
   }
   for (auto& lesson : lessons)
     for (std::size_t i = 1; i < lesson.pairs.size(); ++i)
@@ -83,6 +91,24 @@ std::string format_ratio(double ratio)
   // Three significant digits, judged after rounding: 99.96 is "100x", not "100.0x".
   const int decimals = ratio >= 99.95 ? 0 : ratio >= 9.995 ? 1 : 2;
   return fmt::format("{:.{}f}x", ratio, decimals);
+}
+
+}  // namespace asynclab::tool
+
+namespace asynclab::tool {
+
+std::string format_count(const headline_count& count, bool with_what)
+{
+  auto text = fmt::format("{:g} of {:g}", count.seen, count.of);
+  if (with_what && !count.what.empty()) text += " " + count.what;
+  return text;
+}
+
+std::string pair_headline(const ratio_pair& pair)
+{
+  if (!pair.counted()) return format_ratio(pair.ratio());
+  return fmt::format("pitfall {}, solution {}", format_count(*pair.pitfall_count),
+                     format_count(*pair.solution_count, false));
 }
 
 }  // namespace asynclab::tool

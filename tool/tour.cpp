@@ -1,7 +1,9 @@
 #include "tool/tour.hpp"
 
 #include "tool/catalogue.hpp"
+#include "tool/colour.hpp"
 #include "tool/docs_page.hpp"
+#include "tool/hints.hpp"
 #include "tool/process.hpp"
 #include "tool/progress.hpp"
 
@@ -10,27 +12,10 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
-#include <string>
 
 namespace asynclab::tool {
 namespace {
-
-bool wants_help(arguments args)
-{
-  if (args.empty()) return false;  // `asynclab` alone
-  for (const std::string_view arg : args.subspan(1))
-    if (arg == "--help" || arg == "-h") return true;
-  return false;
-}
-
-/// The lesson number, the only argument of hint, explain and exercise.
-const lesson_entry& lesson_argument(arguments args, const char* usage)
-{
-  if (args.size() != 2) throw bad_input(fmt::format("usage: {}", usage));
-  return find_lesson(args[1]);
-}
 
 std::string read_line()
 {
@@ -42,6 +27,20 @@ std::string read_line()
   return line;
 }
 
+/// What the lesson wrote with --record: the student's answer and the right one (0 when none).
+std::pair<int, int> recorded_prediction(const std::filesystem::path& record)
+{
+  int answer = 0, correct = 0;
+  std::ifstream recorded(record);
+  for (std::string word; recorded >> word;) {
+    if (word == "answer") recorded >> answer;
+    if (word == "correct") recorded >> correct;
+  }
+  std::error_code ignored;
+  std::filesystem::remove(record, ignored);
+  return {answer, correct};
+}
+
 /// Runs a lesson in the terminal with its prediction recorded, and keeps what happened.
 int run_recorded(const lesson_entry& lesson, const std::vector<std::string>& extra)
 {
@@ -49,17 +48,7 @@ int run_recorded(const lesson_entry& lesson, const std::vector<std::string>& ext
   std::vector<std::string> command{lesson.executable.string(), "--record", record.string()};
   command.insert(command.end(), extra.begin(), extra.end());
   const int exit_code = run_in_terminal(command);
-
-  int answer = 0, correct = 0;
-  std::ifstream recorded(record);
-  std::string word;
-  while (recorded >> word) {
-    if (word == "answer") recorded >> answer;
-    if (word == "correct") recorded >> correct;
-  }
-  std::error_code ignored;
-  std::filesystem::remove(record, ignored);
-
+  const auto [answer, correct] = recorded_prediction(record);
   if (exit_code == 0 || exit_code == 1) {  // the lesson ran to its verdict
     auto saved = load_progress();
     auto& mine = saved.lessons[lesson.stem];
@@ -73,27 +62,26 @@ int run_recorded(const lesson_entry& lesson, const std::vector<std::string>& ext
 /// Shows the next hint of the lesson and remembers it. \returns false when the page has none.
 bool show_next_hint(const lesson_entry& lesson)
 {
-  auto saved = load_progress();  // first, so that a broken progress file is always reported
-  const auto hints = hints_of(page_of(lesson));
+  load_progress();  // first, so that a broken progress file is always reported
+  const auto hints = hints_for(lesson);
   if (hints.empty()) {
     fmt::print("Lesson {} has no hints yet (its page, docs/lessons/{}.md, has no \"### Hints\" list); "
                "`asynclab explain {}` shows the whole page.\n",
                lesson.number, lesson.stem, lesson.number);
     return false;
   }
-  auto& seen = saved.lessons[lesson.stem].hints;
-  const bool all_seen = seen >= static_cast<int>(hints.size());
-  seen = std::min(seen + 1, static_cast<int>(hints.size()));
-  fmt::print("Hint {} of {}: {}\n", seen, hints.size(), hints[seen - 1]);
+  const bool all_seen = load_progress().lessons[lesson.stem].hints >= static_cast<int>(hints.size());
+  const int seen = advance_hint(lesson, hints);
+  fmt::print("Hint {} of {}: {}\n", seen, hints.size(), hints[static_cast<std::size_t>(seen) - 1]);
   if (all_seen) fmt::print("That was the last hint; `asynclab explain {}` shows the whole page.\n", lesson.number);
-  save_progress(saved);
   return true;
 }
 
 void print_page(const lesson_entry& lesson)
 {
   const auto page = page_of(lesson);
-  if (!std::filesystem::exists(page)) throw bad_input(fmt::format("lesson {} has no page ({})", lesson.number, page.string()));
+  if (!std::filesystem::exists(page))
+    throw bad_input(fmt::format("lesson {} has no page ({})", lesson.number, page.string()));
   fmt::print("{}", terminal_text(page));
 }
 
@@ -116,13 +104,13 @@ void print_finished(const progress& saved)
   fmt::print("`asynclab reset` starts over.\n");
 }
 
-bool all_done(const progress& saved)
+/// The first lesson not yet done; lessons().size() when all are.
+std::size_t first_not_done(const progress& saved)
 {
-  for (const auto& lesson : lessons()) {
-    const auto found = saved.lessons.find(lesson.stem);
-    if (found == saved.lessons.end() || !found->second.done) return false;
-  }
-  return true;
+  const auto& all = lessons();
+  std::size_t at = 0;
+  while (at < all.size() && saved.lessons.contains(all[at].stem) && saved.lessons.at(all[at].stem).done) ++at;
+  return at;
 }
 
 /// Without a terminal: every lesson, in order, asking nothing.
@@ -134,158 +122,111 @@ int run_every_lesson()
   return worst;
 }
 
-int take_tour(arguments args)
+/// What the student chose after a lesson.
+enum class next_step { next_lesson, repeat, stay, quit };
+
+next_step answer(const std::string& key, const lesson_entry& lesson)
 {
-  if (wants_help(args)) {
-    fmt::print("Usage: asynclab [tour]\n\nTakes the lessons one at a time, starting at the first one not yet done.\n"
-               "After each lesson: Enter goes on, r repeats it, h gives a hint, e explains it, q quits.\n"
-               "Without a terminal it runs every lesson in order and asks nothing.\n");
-    return 0;
+  if (key.empty() || key == "n") return next_step::next_lesson;
+  if (key == "r") return next_step::repeat;
+  if (key == "q") return next_step::quit;
+  if (key == "h") {
+    show_next_hint(lesson);
+  } else if (key == "e") {
+    print_page(lesson);
+  } else if (key == "x") {
+    fmt::print("Start the exercise with `asynclab exercise {}`: you fix a copy of the pitfall and the lesson's "
+               "tests judge it.\n",
+               lesson.number);
+  } else {
+    fmt::print("Press Enter, or type r, h, e, x or q.\n");
   }
-  if (args.size() > 1) throw bad_input("usage: asynclab tour");
-  if (!isatty(STDIN_FILENO)) return run_every_lesson();
+  return next_step::stay;
+}
 
-  const auto& all = lessons();
-  auto saved = load_progress();
-  std::size_t at = 0;
-  while (at < all.size() && saved.lessons[all[at].stem].done) ++at;
-  if (at == all.size()) {
-    print_finished(saved);
-    return 0;
-  }
-  if (at > 0) fmt::print("Welcome back: you have done {} of {} lessons.\n", at, all.size());
-
-  bool run_it = true;
-  while (at < all.size()) {
-    const auto& lesson = all[at];
+/// Runs the lesson at `at`, then asks what next until the student moves on. \returns false
+/// when the student quits.
+bool tour_lesson(std::size_t at)
+{
+  const auto& lesson = lessons()[at];
+  for (bool run_it = true;;) {
     if (run_it) {
-      fmt::print("\n── asynclab tour: lesson {} ({} of {}) ──\n\n", lesson.number, at + 1, all.size());
+      const auto heading =
+          fmt::format("── asynclab tour: lesson {} ({} of {}) ──", lesson.number, at + 1, lessons().size());
+      fmt::print("\n{}\n\n", painted(heading, tone::heading));
       std::fflush(stdout);
       run_recorded(lesson, {});
     }
     fmt::print("\nEnter: next lesson   r: repeat   h: hint   e: explain   x: exercise   q: quit\n> ");
     std::fflush(stdout);
-    const auto key = read_line();
-    run_it = key.empty() || key == "n" || key == "r";
-    if (key.empty() || key == "n") {
-      ++at;
-    } else if (key == "h") {
-      show_next_hint(lesson);
-    } else if (key == "e") {
-      print_page(lesson);
-    } else if (key == "x") {
-      fmt::print("Start the exercise with `asynclab exercise {}`: you fix a copy of the pitfall and the lesson's "
-                 "tests judge it.\n", lesson.number);
-    } else if (key == "q") {
-      fmt::print("Your progress is saved in {}; `asynclab` continues where you stopped.\n", progress_file().string());
-      return 0;
-    } else if (key != "r") {
-      fmt::print("Press Enter, or type r, h, e, x or q.\n");
-    }
+    const auto step = answer(read_line(), lesson);
+    if (step == next_step::next_lesson) return true;
+    if (step == next_step::quit) return false;
+    run_it = step == next_step::repeat;
   }
-  saved = load_progress();
-  if (all_done(saved)) {
+}
+
+void print_tour_end()
+{
+  const auto saved = load_progress();
+  if (first_not_done(saved) == lessons().size()) {
     fmt::print("\n");
     print_finished(saved);
   } else {
     fmt::print("\nThat was the last lesson; `asynclab list` shows the ones you skipped.\n");
   }
-  return 0;
 }
 
-std::string status_of(const progress& saved, const lesson_entry& lesson)
-{
-  const auto found = saved.lessons.find(lesson.stem);
-  if (found == saved.lessons.end()) return "new";
-  const auto& mine = found->second;
-  std::vector<std::string> words;
-  words.emplace_back(mine.done ? "done" : "started");
-  if (mine.prediction != 0) words.emplace_back(mine.prediction > 0 ? "predicted right" : "predicted wrong");
-  if (mine.hints > 0) words.push_back(fmt::format("{} hint{}", mine.hints, mine.hints > 1 ? "s" : ""));
-  if (mine.solved) words.emplace_back("exercise solved");
-  std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : ", ") + word;
-  return text;
-}
+}  // namespace
 
-int list_lessons(arguments args)
+int take_tour()
 {
-  if (wants_help(args)) {
-    fmt::print("Usage: asynclab list\n\nEvery lesson with its concept and your status.\n");
-    return 0;
-  }
-  if (args.size() > 1) throw bad_input("usage: asynclab list");
+  if (!isatty(STDIN_FILENO)) return run_every_lesson();
   const auto saved = load_progress();
-  for (const auto& lesson : lessons()) {
-    const auto told = about_of(lesson);
-    fmt::print("{}  {:<46} {}\n    {} -> {}\n", lesson.number, told.title, status_of(saved, lesson), told.pitfall_api,
-               told.solution_api);
+  auto at = first_not_done(saved);
+  if (at == lessons().size()) {
+    print_finished(saved);
+    return 0;
   }
-  fmt::print("\nProgress: {}\n", progress_file().string());
+  if (at > 0) fmt::print("Welcome back: you have done {} of {} lessons.\n", at, lessons().size());
+  for (; at < lessons().size(); ++at) {
+    if (tour_lesson(at)) continue;
+    fmt::print("Your progress is saved in {}; `asynclab` continues where you stopped.\n", progress_file().string());
+    return 0;
+  }
+  print_tour_end();
   return 0;
 }
 
-int run_one(arguments args)
+int run_lesson(std::string_view number, const std::vector<std::string>& lesson_flags)
 {
-  if (args.size() < 2 || std::string_view(args[1]) == "--help") {
-    fmt::print("Usage: asynclab run NN [the lesson's flags]\n\nRuns lesson NN and keeps your prediction; "
-               "`asynclab run NN --help` after the number lists the lesson's flags.\n");
-    return args.size() < 2 ? 2 : 0;
-  }
-  const auto& lesson = find_lesson(args[1]);
+  const auto& lesson = lesson_numbered(number);
   load_progress();  // a broken progress file is reported before the lesson runs
-  std::vector<std::string> extra;
-  for (const char* arg : args.subspan(2)) extra.emplace_back(arg);
-  return run_recorded(lesson, extra);
+  return run_recorded(lesson, lesson_flags);
 }
 
-int give_hint(arguments args)
-{
-  if (wants_help(args)) {
-    fmt::print("Usage: asynclab hint NN\n\nThe next hint for lesson NN's exercise, one more each time.\n");
-    return 0;
-  }
-  return show_next_hint(lesson_argument(args, "asynclab hint NN")) ? 0 : 1;
-}
+int give_hint(std::string_view number) { return show_next_hint(lesson_numbered(number)) ? 0 : 1; }
 
-int explain_lesson(arguments args)
+int explain_lesson(std::string_view number)
 {
-  if (wants_help(args)) {
-    fmt::print("Usage: asynclab explain NN\n\nLesson NN's page, with its code, in the terminal.\n");
-    return 0;
-  }
-  print_page(lesson_argument(args, "asynclab explain NN"));
+  print_page(lesson_numbered(number));
   return 0;
 }
 
-int reset_progress(arguments args)
+int reset_progress(std::string_view number)
 {
-  if (wants_help(args)) {
-    fmt::print("Usage: asynclab reset [NN]\n\nForgets your progress in lesson NN, or in every lesson.\n");
-    return 0;
-  }
-  if (args.size() > 2) throw bad_input("usage: asynclab reset [NN]");
   const auto path = progress_file();
-  if (args.size() == 1) {
+  if (number.empty()) {
     std::filesystem::remove(path);  // works on a broken file too
     fmt::print("Forgot your progress ({}).\n", path.string());
     return 0;
   }
-  const auto& lesson = find_lesson(args[1]);
+  const auto& lesson = lesson_numbered(number);
   auto saved = load_progress();
   saved.lessons.erase(lesson.stem);
   save_progress(saved);
   fmt::print("Forgot your progress in lesson {}.\n", lesson.number);
   return 0;
 }
-
-}  // namespace
-
-int tour(arguments args) { return reporting_bad_input(take_tour, args); }
-int list(arguments args) { return reporting_bad_input(list_lessons, args); }
-int run(arguments args) { return reporting_bad_input(run_one, args); }
-int hint(arguments args) { return reporting_bad_input(give_hint, args); }
-int explain(arguments args) { return reporting_bad_input(explain_lesson, args); }
-int reset(arguments args) { return reporting_bad_input(reset_progress, args); }
 
 }  // namespace asynclab::tool

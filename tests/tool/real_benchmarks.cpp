@@ -2,7 +2,7 @@
 // compare and report read what it wrote.
 
 #include "tool/compare.hpp"
-#include "tool/report.hpp"
+#include "tool/class_report.hpp"
 
 #include "tests/tool/fixtures.hpp"
 
@@ -17,11 +17,10 @@ namespace {
 std::string tiny_benchmark_run(const scratch_folder& scratch, const std::string& name, const std::string& student)
 {
   const auto out = scratch.path(name);
-  const auto ran = run(fmt::format("'{}' '--benchmark_filter=^01_blocking_call/(pitfall|solution)/tasks:1/' --benchmark_min_time=0.01 "
-                                   "--benchmark_repetitions=3 '--benchmark_context=student={},asynclab_commit=test' "
-                                   "--benchmark_out='{}' --benchmark_out_format=json",
-                                   ASYNCLAB_BENCHMARKS, student, out),
-                       scratch);
+  const auto ran = run({ASYNCLAB_BENCHMARKS, "--benchmark_filter=^01_blocking_call/(pitfall|solution)/tasks:1/",
+                        "--benchmark_min_time=0.01", "--benchmark_repetitions=3",
+                        fmt::format("--benchmark_context=student={},asynclab_commit=test", student),
+                        "--benchmark_out=" + out, "--benchmark_out_format=json"});
   REQUIRE(ran.exit_code == 0);
   return out;
 }

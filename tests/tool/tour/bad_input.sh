@@ -18,7 +18,9 @@ one_line "asynclab: there is no lesson 'abc'" "$asynclab" hint abc
 one_line "asynclab: there is no lesson '42'" "$asynclab" explain 42
 one_line "asynclab: there is no lesson '77'" "$asynclab" exercise 77
 one_line "asynclab: there is no lesson '88'" "$asynclab" reset 88
-one_line "asynclab: usage: asynclab hint NN" "$asynclab" hint
+one_line "asynclab hint: NN is required" "$asynclab" hint
+one_line "asynclab compare: The following argument was not expected: --colour" "$asynclab" compare a.json b.json --colour
+one_line "asynclab report: --format: pdf not in" "$asynclab" report --format pdf x.json
 one_line "asynclab: unknown command" "$asynclab" nonsense
 one_line "asynclab: there is no exercise file" "$asynclab" check "$number"
 one_line "asynclab: there is no exercise file" "$asynclab" watch "$number"

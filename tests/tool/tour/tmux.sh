@@ -8,6 +8,12 @@ if ! command -v tmux >/dev/null; then
   echo "tmux is missing (cmake/install_dependencies.sh installs it): skipping"
   exit 77
 fi
+# Without a pseudo-terminal (some containers have none) tmux cannot start a window: skip.
+if ! probe=$(tmux -L "asynclab-probe-$$" -f /dev/null new-session -d -x 80 -y 24 true 2>&1); then
+  echo "no pseudo-terminal for tmux ($probe): skipping"
+  exit 77
+fi
+tmux -L "asynclab-probe-$$" kill-server 2>/dev/null || true
 rm -rf "$scratch"
 mkdir -p "$scratch"
 # The student's own progress and exercises are never touched.

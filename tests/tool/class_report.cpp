@@ -1,4 +1,4 @@
-#include "tool/report.hpp"
+#include "tool/class_report.hpp"
 
 #include "tests/tool/fixtures.hpp"
 

@@ -1,4 +1,4 @@
-#include "tool/report.hpp"
+#include "tool/class_report.hpp"
 
 #include "tool/lesson_ratios.hpp"
 
@@ -43,6 +43,17 @@ std::optional<double> ratio_for(const std::vector<lesson_ratios>& lessons, const
   return std::nullopt;
 }
 
+// "0 vs 10 of 10": the pitfall's count against the solution's, for a counted column.
+std::string count_for(const std::vector<lesson_ratios>& lessons, const lesson_column& column)
+{
+  for (const auto& lesson : lessons)
+    if (lesson.lesson == column.lesson)
+      for (const auto& pair : lesson.pairs)
+        if (pair.suffix == column.suffix && pair.counted())
+          return fmt::format("{:g} vs {}", pair.pitfall_count->seen, format_count(*pair.solution_count, false));
+  return {};
+}
+
 std::string cpu_of(const run_context& context)
 {
   const auto model = context.cpu_model.empty() ? std::string("unknown CPU") : context.cpu_model;
@@ -66,11 +77,15 @@ void mark_outliers(class_report& report, std::size_t column)
 
 std::string cell(const machine_row& machine, std::size_t column)
 {
+  if (!machine.counts[column].empty()) return machine.counts[column];
   if (!machine.ratios[column]) return "-";
   return format_ratio(*machine.ratios[column]) + (machine.outliers[column] ? " !" : "");
 }
 
-std::string header_of(const lesson_column& column) { return fmt::format("{} ({})", column.lesson, pair_label(column.suffix)); }
+std::string header_of(const lesson_column& column)
+{
+  return fmt::format("{} ({})", column.lesson, column.counted ? *column.counted : pair_label(column.suffix));
+}
 
 std::string spread_of(const lesson_column& column)
 {
@@ -110,13 +125,26 @@ std::string markdown_escaped(std::string_view text)
 }
 
 constexpr std::string_view explanation =
-    "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments.\n"
+    "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments;\n"
+    "for a lesson whose point is a count, the pitfall's count vs the solution's, of how many.\n"
     "Absolute times differ from laptop to laptop; these ratios should not.\n";
 constexpr std::string_view outlier_note =
     "! an outlier: far outside the middle half of the class (Tukey's fences on a log scale; marked from 4 machines on).\n";
 
-// One dot per machine on a log axis, one strip per lesson: the quartiles as a band, the median as a bar.
-std::string svg_chart(const class_report& report)
+// The chart's geometry: a log axis of ratios across, one strip per lesson with ratios down.
+struct chart_frame {
+  static constexpr int left = 260, right = 40, width = 1000, strip = 100, top = 30;
+  double log_low = 0, log_high = 0;
+  int strips = 0;
+
+  double x_of(double ratio) const
+  {
+    return left + (std::log10(ratio) - log_low) / (log_high - log_low) * (width - left - right);
+  }
+  int axis_y() const { return top + strip * strips; }
+};
+
+chart_frame frame_of(const class_report& report)
 {
   double low = 1, high = 1;
   for (const auto& machine : report.machines)
@@ -125,54 +153,145 @@ std::string svg_chart(const class_report& report)
         low = std::min(low, *ratio);
         high = std::max(high, *ratio);
       }
-  const double log_low = std::log10(low) - 0.15, log_high = std::log10(high) + 0.15;
-  constexpr int left = 260, right = 40, width = 1000, strip = 100, top = 30;
-  const int height = top + strip * static_cast<int>(report.lessons.size()) + 50;
-  auto x_of = [&](double ratio) {
-    return left + (std::log10(ratio) - log_low) / (log_high - log_low) * (width - left - right);
-  };
+  const auto strips = std::count_if(report.lessons.begin(), report.lessons.end(), [](const auto& c) { return !c.counted; });
+  return {.log_low = std::log10(low) - 0.15, .log_high = std::log10(high) + 0.15, .strips = static_cast<int>(strips)};
+}
 
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" font-family=\"sans-serif\" font-size=\"18\">\n",
-      width, height);
-  const int axis_y = top + strip * static_cast<int>(report.lessons.size());
-  for (int decade = static_cast<int>(std::floor(log_low)); decade <= static_cast<int>(std::ceil(log_high)); ++decade)
+// Gridlines at 1, 2 and 5 times each power of ten, and the axis's title.
+std::string chart_axis(const chart_frame& frame)
+{
+  std::string svg;
+  for (int decade = static_cast<int>(std::floor(frame.log_low)); decade <= static_cast<int>(std::ceil(frame.log_high)); ++decade)
     for (const double step : {1.0, 2.0, 5.0}) {
       const double tick = step * std::pow(10.0, decade);
-      if (std::log10(tick) < log_low || std::log10(tick) > log_high) continue;
-      const double x = x_of(tick);
-      svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"{4}\"/>\n", x, top,
-                         axis_y, tick == 1 ? "#555" : "#ddd", tick == 1 ? "6,4" : "none");
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}x</text>\n", x, axis_y + 24, tick);
+      if (std::log10(tick) < frame.log_low || std::log10(tick) > frame.log_high) continue;
+      const double x = frame.x_of(tick);
+      svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"{4}\"/>\n", x,
+                         frame.top, frame.axis_y(), tick == 1 ? "#555" : "#ddd", tick == 1 ? "6,4" : "none");
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}x</text>\n", x, frame.axis_y() + 24, tick);
     }
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">pitfall / solution (log scale; 1x: no difference)</text>\n",
-                     (left + width - right) / 2, axis_y + 46);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">pitfall / solution (log scale; 1x: no "
+                     "difference)</text>\n",
+                     (frame.left + frame.width - frame.right) / 2, frame.axis_y() + 46);
+  return svg;
+}
 
-  for (std::size_t column = 0; column < report.lessons.size(); ++column) {
-    const auto& lesson = report.lessons[column];
-    const int middle = top + strip * static_cast<int>(column) + strip / 2;
-    svg += fmt::format("<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", middle - 4, html_escaped(lesson.lesson));
-    svg += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555\">{}</text>\n", middle + 18, html_escaped(pair_label(lesson.suffix)));
-    if (lesson.machines == 0) continue;
-    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#cfe0f5\"/>\n", x_of(lesson.lower_quartile),
-                       middle - 22, std::max(2.0, x_of(lesson.upper_quartile) - x_of(lesson.lower_quartile)), 44);
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#1f4e8c\" stroke-width=\"4\"><title>class median {3}</title></line>\n",
-                       x_of(lesson.median), middle - 28, middle + 28, format_ratio(lesson.median));
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1f4e8c\">median {}</text>\n", x_of(lesson.median),
-                       middle + 46, format_ratio(lesson.median));
-    for (const auto& machine : report.machines) {
-      if (!machine.ratios[column]) continue;
-      const auto who = machine.student.empty() ? machine.host : machine.student;
-      const bool outlier = machine.outliers[column];
-      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"{}\" fill-opacity=\"0.7\"><title>{}: {}</title></circle>\n",
-                         x_of(*machine.ratios[column]), middle, outlier ? "#d62728" : "#333", html_escaped(who),
-                         format_ratio(*machine.ratios[column]));
-      if (outlier)
-        svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#d62728\">{}</text>\n", x_of(*machine.ratios[column]),
-                           middle - 14, html_escaped(who));
+// One dot per machine, red and named when it is an outlier.
+std::string chart_dots(const class_report& report, std::size_t column, const chart_frame& frame, int middle)
+{
+  std::string svg;
+  for (const auto& machine : report.machines) {
+    if (!machine.ratios[column]) continue;
+    const auto who = machine.student.empty() ? machine.host : machine.student;
+    const bool outlier = machine.outliers[column];
+    const double x = frame.x_of(*machine.ratios[column]);
+    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"{}\" fill-opacity=\"0.7\"><title>{}: {}</title></circle>\n", x,
+                       middle, outlier ? "#d62728" : "#333", html_escaped(who), format_ratio(*machine.ratios[column]));
+    if (outlier)
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#d62728\">{}</text>\n", x, middle - 14,
+                         html_escaped(who));
+  }
+  return svg;
+}
+
+// A lesson's strip: its name, the quartiles as a band, the median as a bar, the machines' dots.
+std::string chart_strip(const class_report& report, std::size_t column, const chart_frame& frame, int middle)
+{
+  const auto& lesson = report.lessons[column];
+  auto svg = fmt::format("<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", middle - 4, html_escaped(lesson.lesson));
+  svg += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555\">{}</text>\n", middle + 18, html_escaped(pair_label(lesson.suffix)));
+  if (lesson.machines == 0) return svg;
+  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#cfe0f5\"/>\n", frame.x_of(lesson.lower_quartile),
+                     middle - 22, std::max(2.0, frame.x_of(lesson.upper_quartile) - frame.x_of(lesson.lower_quartile)), 44);
+  svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#1f4e8c\" stroke-width=\"4\"><title>class "
+                     "median {3}</title></line>\n",
+                     frame.x_of(lesson.median), middle - 28, middle + 28, format_ratio(lesson.median));
+  svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1f4e8c\">median {}</text>\n",
+                     frame.x_of(lesson.median), middle + 46, format_ratio(lesson.median));
+  return svg + chart_dots(report, column, frame, middle);
+}
+
+// The lessons' ratios on a log axis, one strip per lesson; lessons whose point is a count have no
+// ratio to draw.
+std::string svg_chart(const class_report& report)
+{
+  const auto frame = frame_of(report);
+  const int height = frame.axis_y() + 50;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" "
+      "font-family=\"sans-serif\" font-size=\"18\">\n",
+      frame.width, height);
+  svg += chart_axis(frame);
+  int strip = 0;
+  for (std::size_t column = 0; column < report.lessons.size(); ++column)
+    if (!report.lessons[column].counted)
+      svg += chart_strip(report, column, frame, frame.top + frame.strip * strip++ + frame.strip / 2);
+  return svg + "</svg>\n";
+}
+
+using run_ratios = std::pair<const bench_run*, std::vector<lesson_ratios>>;
+
+// The runs of the class's course version with their ratios; a column for every lesson one of
+// them has; a problem for every run left out.
+std::vector<run_ratios> runs_of_the_class(const std::vector<bench_run>& runs, class_report& report)
+{
+  std::vector<run_ratios> kept;
+  for (const auto& run : runs) {
+    const auto& commit = run.context.course_commit;
+    if (!commit.empty() && commit != report.course_commit) {
+      report.problems.push_back(fmt::format("{}: course version {} differs from the class's {}; left out", run.file,
+                                            commit, report.course_commit));
+      continue;
+    }
+    if (commit.empty() && !report.course_commit.empty())
+      report.problems.push_back(
+          fmt::format("{}: records no course version (not written by asynclab bench?); kept", run.file));
+    if (run.context.library_build_type == "debug") ++report.debug_library_machines;
+    kept.emplace_back(&run, ratios_of(run));
+    for (const auto& lesson : kept.back().second) {
+      const bool known = std::any_of(report.lessons.begin(), report.lessons.end(),
+                                     [&](const auto& c) { return c.lesson == lesson.lesson; });
+      const auto& headline = lesson.pairs[lesson.headline];
+      if (!known)
+        report.lessons.push_back({.lesson = lesson.lesson, .suffix = headline.suffix,
+                                  .counted = lesson.counted() ? std::optional(headline.pitfall_count->what) : std::nullopt});
     }
   }
-  return svg + "</svg>\n";
+  return kept;
+}
+
+machine_row machine_of(const bench_run& run, const std::vector<lesson_ratios>& lessons, class_report& report)
+{
+  machine_row row{.file = run.file,
+                  .student = run.context.student,
+                  .host = run.context.host,
+                  .cpu = cpu_of(run.context),
+                  .ratios = {},
+                  .counts = {},
+                  .outliers = std::vector<bool>(report.lessons.size(), false)};
+  for (const auto& column : report.lessons) {
+    row.counts.push_back(column.counted ? count_for(lessons, column) : std::string());
+    row.ratios.push_back(column.counted ? std::nullopt : ratio_for(lessons, column));
+    if (!row.ratios.back() && row.counts.back().empty())
+      report.problems.push_back(fmt::format("{}: has no {} pair {}; its cell is empty", run.file, column.lesson,
+                                            pair_label(column.suffix)));
+  }
+  return row;
+}
+
+// The class median, the quartiles and the outliers of a column of ratios.
+void summarise(class_report& report, std::size_t column)
+{
+  std::vector<double> ratios;
+  for (const auto& machine : report.machines)
+    if (machine.ratios[column]) ratios.push_back(*machine.ratios[column]);
+  auto& lesson = report.lessons[column];
+  lesson.machines = static_cast<int>(ratios.size());
+  if (ratios.empty()) return;
+  lesson.median = quantile(ratios, 0.5);
+  lesson.lower_quartile = quantile(ratios, 0.25);
+  lesson.upper_quartile = quantile(ratios, 0.75);
+  mark_outliers(report, column);
 }
 
 }  // namespace
@@ -181,52 +300,9 @@ class_report build_class_report(const std::vector<bench_run>& runs)
 {
   class_report report;
   report.course_commit = most_common_commit(runs);
-
-  std::vector<std::pair<const bench_run*, std::vector<lesson_ratios>>> kept;
-  for (const auto& run : runs) {
-    const auto& commit = run.context.course_commit;
-    if (!commit.empty() && commit != report.course_commit) {
-      report.problems.push_back(fmt::format("{}: course version {} differs from the class's {}; left out", run.file, commit,
-                                            report.course_commit));
-      continue;
-    }
-    if (commit.empty() && !report.course_commit.empty())
-      report.problems.push_back(fmt::format("{}: records no course version (not written by asynclab bench?); kept", run.file));
-    if (run.context.library_build_type == "debug") ++report.debug_library_machines;
-    kept.emplace_back(&run, ratios_of(run));
-    for (const auto& lesson : kept.back().second) {
-      const bool known = std::any_of(report.lessons.begin(), report.lessons.end(), [&](const auto& c) { return c.lesson == lesson.lesson; });
-      if (!known) report.lessons.push_back({.lesson = lesson.lesson, .suffix = lesson.pairs[lesson.headline].suffix});
-    }
-  }
-
-  for (const auto& [run, lessons] : kept) {
-    machine_row row{.file = run->file,
-                    .student = run->context.student,
-                    .host = run->context.host,
-                    .cpu = cpu_of(run->context),
-                    .ratios = {},
-                    .outliers = std::vector<bool>(report.lessons.size(), false)};
-    for (const auto& column : report.lessons) {
-      row.ratios.push_back(ratio_for(lessons, column));
-      if (!row.ratios.back())
-        report.problems.push_back(fmt::format("{}: has no {} pair {}; its cell is empty", run->file, column.lesson, pair_label(column.suffix)));
-    }
-    report.machines.push_back(std::move(row));
-  }
-
-  for (std::size_t column = 0; column < report.lessons.size(); ++column) {
-    std::vector<double> ratios;
-    for (const auto& machine : report.machines)
-      if (machine.ratios[column]) ratios.push_back(*machine.ratios[column]);
-    auto& lesson = report.lessons[column];
-    lesson.machines = static_cast<int>(ratios.size());
-    if (ratios.empty()) continue;
-    lesson.median = quantile(ratios, 0.5);
-    lesson.lower_quartile = quantile(ratios, 0.25);
-    lesson.upper_quartile = quantile(ratios, 0.75);
-    mark_outliers(report, column);
-  }
+  for (const auto& [run, lessons] : runs_of_the_class(runs, report))
+    report.machines.push_back(machine_of(*run, lessons, report));
+  for (std::size_t column = 0; column < report.lessons.size(); ++column) summarise(report, column);
   return report;
 }
 
@@ -275,14 +351,14 @@ std::string report_markdown(const class_report& report)
     out += fmt::format("| {} | {} | {} |", markdown_escaped(machine.student.empty() ? "-" : machine.student), markdown_escaped(machine.host),
                        markdown_escaped(machine.cpu));
     for (std::size_t c = 0; c < report.lessons.size(); ++c)
-      out += fmt::format(" {} |", machine.outliers[c] ? "**" + cell(machine, c) + "**" : cell(machine, c));
+      out += fmt::format(" {} |", machine.outliers[c] ? fmt::format("**{}**", cell(machine, c)) : cell(machine, c));
     out += "\n";
   }
   out += "| **class median** | | |";
   for (const auto& column : report.lessons) out += fmt::format(" **{}** |", column.machines ? format_ratio(column.median) : "-");
   out += "\n| spread (quartiles) | | |";
   for (const auto& column : report.lessons) out += fmt::format(" {} |", spread_of(column));
-  out += "\n\n" + std::string(outlier_note) + library_note(report);
+  out += fmt::format("\n\n{}{}", outlier_note, library_note(report));
   for (const auto& problem : report.problems) out += fmt::format("\n- {}", markdown_escaped(problem));
   return out + (report.problems.empty() ? "" : "\n");
 }

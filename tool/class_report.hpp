@@ -20,6 +20,9 @@ struct lesson_column {
   double median = 0;    ///< the class median of the ratio
   double lower_quartile = 0;  ///< the spread: the middle half of the class lies between the quartiles
   double upper_quartile = 0;  ///< (quartiles interpolated linearly, as numpy's default)
+  /// A lesson whose point is a count, not a time: what is counted ("bodies run"). Its cells
+  /// show the counts, and it has no ratio, median, spread, outliers or place in the chart.
+  std::optional<std::string> counted;
 };
 
 /// One machine: who ran it, where, and one cell per lesson column.
@@ -29,6 +32,7 @@ struct machine_row {
   std::string host;     ///< the host name
   std::string cpu;      ///< "AMD EPYC, 2 CPUs"
   std::vector<std::optional<double>> ratios;  ///< per column; empty when the file lacks the pair
+  std::vector<std::string> counts;            ///< per counted column: "0 vs 10 of 10"; else empty
   std::vector<bool> outliers;                 ///< per column: far from the rest of the class
 };
 
