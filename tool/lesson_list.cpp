@@ -45,12 +45,15 @@ void print_with_progress()
 
 }  // namespace
 
+/// Inline code in a table cell: the API a pitfall or a solution calls.
+std::string code(const std::string& text) { return "`" + cell(text) + "`"; }
+
 std::string readme_table(const std::vector<lab::about>& lessons)
 {
   std::string table = "| # | lesson | pitfall | solution |\n|---|---|---|---|\n";
   for (const auto& told : lessons)
-    table += fmt::format("| {} | {} | {} | {} |\n", told.number, cell(told.title), cell(told.pitfall_api),
-                         cell(told.solution_api));
+    table += fmt::format("| {} | {} | {} | {} |\n", told.number, cell(told.title), code(told.pitfall_api),
+                         code(told.solution_api));
   return table;
 }
 
@@ -59,7 +62,7 @@ std::string docs_table(const std::vector<lab::about>& lessons)
   std::string table = "| # | lesson | the Python analog | the Asio it teaches |\n|---|---|---|---|\n";
   for (const auto& told : lessons)
     table += fmt::format("| {} | \\ref lesson_{} \"{}\" | {} | {} |\n", told.number, told.number, cell(told.title),
-                         cell(told.python_analog), cell(told.solution_api));
+                         cell(told.python_analog), code(told.solution_api));
   return table;
 }
 

@@ -56,8 +56,16 @@ std::optional<int> parse(const description& lesson, int argc, const char* const*
     app.add_option(p.flag, *p.value, p.meaning)->check(whole_number_from(p.min, p.max))->capture_default_str();
   app.add_option("--only", chosen.only, "run only the pitfall or only the solution")
       ->check(CLI::IsMember({"pitfall", "solution"}));
+  // Checked against the number of choices once the question is known, after parsing.
   app.add_option("--answer", chosen.answer, "answer the prediction with choice N")
-      ->check(whole_number_from(1, 9))
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            int number = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+            if (error == std::errc() && end == text.data() + text.size() && number >= 1) return {};
+            return fmt::format("must be the number of one of the choices (got '{}')", text);
+          },
+          "N"))
       ->type_name("N");
   app.add_flag("--no-prompt", chosen.no_prompt, "do not ask for a prediction");
   app.add_flag("--json", chosen.json, "print the outcomes as JSON instead of text");

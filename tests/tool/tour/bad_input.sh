@@ -24,7 +24,7 @@ one_line "asynclab report: --format: pdf not in" "$asynclab" report --format pdf
 one_line "asynclab: unknown command" "$asynclab" nonsense
 one_line "asynclab: there is no exercise file" "$asynclab" check "$number"
 one_line "asynclab: there is no exercise file" "$asynclab" watch "$number"
-one_line "lesson_$number: --answer" "${executables[0]}" --answer 99
+one_line "lesson_${stems[0]}: --answer must be from 1 to" "${executables[0]}" --answer 99
 
 # A corrupt progress file, and a foreign one: a clear message that names it, then reset mends it.
 mkdir -p "$(dirname "$progress")"
