@@ -1,0 +1,1 @@
+// A file for CMake to build lab/runner_pch.hpp with.
