@@ -21,6 +21,11 @@ std::string human_duration(std::chrono::duration<double, std::nano> duration)
   return three_digits(ns, "ns");
 }
 
+std::string about_ms(long long milliseconds)
+{
+  return "about " + human_duration(std::chrono::milliseconds(milliseconds));
+}
+
 std::string grouped(long long count)
 {
   // fmt 9's group_digits garbles negative numbers, so the sign is written apart.

@@ -7,13 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace {
-
 using lesson00::scenario;
-
-std::string about(int milliseconds) { return "about " + lab::human_duration(std::chrono::milliseconds(milliseconds)); }
-
-}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -37,10 +31,10 @@ int main(int argc, char** argv)
           .question = [](const scenario& s) {
             return lab::question{
                 .text = "How long will the pitfall take?",
-                .choices = {{about(s.delay_ms), "that is the solution: && starts both waits at once."},
+                .choices = {{lab::about_ms(s.delay_ms), "that is the solution: && starts both waits at once."},
                             {"almost no time: co_await does not block",
                              "co_await does not block the thread, but the coroutine still waits for the timer."},
-                            {about(2 * s.delay_ms), "world's wait starts only once hello's is over, so they add up."}},
+                            {lab::about_ms(2 * s.delay_ms), "world's wait starts only once hello's is over, so they add up."}},
                 .correct = 2};
           },
           .theory = [](const scenario& s) {

@@ -7,13 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace {
-
 using lesson01::scenario;
-
-std::string about(int milliseconds) { return "about " + lab::human_duration(std::chrono::milliseconds(milliseconds)); }
-
-}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -43,8 +37,8 @@ int main(int argc, char** argv)
           .question = [](const scenario& s) {
             return lab::question{
                 .text = "How long will the pitfall take?",
-                .choices = {{about(s.tasks * s.delay_ms), "each sleep holds the only thread, so the waits add up."},
-                            {about(s.delay_ms), "that is the solution: there the tasks wait at the same time."},
+                .choices = {{lab::about_ms(s.tasks * s.delay_ms), "each sleep holds the only thread, so the waits add up."},
+                            {lab::about_ms(s.delay_ms), "that is the solution: there the tasks wait at the same time."},
                             {"it never finishes: the loop is blocked for good",
                              "sleep_for returns after its delay, so every task finishes; they take turns."}},
                 .correct = 0};

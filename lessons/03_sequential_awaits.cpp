@@ -11,8 +11,6 @@ namespace {
 
 using lesson03::scenario;
 
-std::string about(int milliseconds) { return "about " + lab::human_duration(std::chrono::milliseconds(milliseconds)); }
-
 std::string check(const scenario& s)
 {
   if (s.requests * s.latency_ms > 9'000)
@@ -53,11 +51,11 @@ int main(int argc, char** argv)
           .question = [](const scenario& s) {
             return lab::question{
                 .text = "How long will the pitfall take?",
-                .choices = {{about(s.requests * s.latency_ms),
+                .choices = {{lab::about_ms(s.requests * s.latency_ms),
                              "each request starts only when the one before has its answer."},
                             {"it blocks the event loop until every answer is in",
                              "nothing blocks: the loop is idle while each request waits."},
-                            {about(s.latency_ms), "that is the solution: its requests wait at the same time."}},
+                            {lab::about_ms(s.latency_ms), "that is the solution: its requests wait at the same time."}},
                 .correct = 0};
           },
           .theory = [](const scenario& s) {
