@@ -13,7 +13,8 @@ struct test_result {
   std::string name;
   bool passed = false;
   /// For a failed test: each failed check as written and with its values, one a line
-  /// (`CHECK(outcome.most_in_flight == scenario.tasks) was 1 == 5`), then any exception.
+  /// (`CHECK(shows["one task at a time"]) was one task at a time: in flight: 5, expected 1`),
+  /// then any exception.
   std::string message;
 };
 
