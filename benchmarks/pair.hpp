@@ -32,6 +32,9 @@ struct pair {
   /// Time each run by what this returns (manual time) instead: a part of the run, e.g. from a
   /// failure to the caller hearing of it.
   std::function<std::chrono::nanoseconds(const Outcome&)> time;
+  /// A fixed number of iterations (0: as many as Google Benchmark's minimum time asks). For a
+  /// manual time much shorter than the run, which would otherwise take thousands of runs.
+  int iterations = 0;
   /// For a lesson whose point is a count: what is counted ("bodies run"), and the count a run
   /// observed out of how many. They become the `headline`, `headline_of` and label of the JSON.
   std::string headline;
@@ -65,6 +68,7 @@ bool register_pair(const pair<Scenario, Outcome>& lesson)
         });
     registered->ArgName(lesson.argument)->Unit(lesson.unit);
     for (const auto argument : lesson.arguments) registered->Arg(argument);
+    if (lesson.iterations > 0) registered->Iterations(lesson.iterations);
     if (lesson.processor_time || lesson.time)
       registered->UseManualTime();
     else
