@@ -9,13 +9,9 @@
 
 #include <algorithm>
 
-namespace {
-
 using lesson04::scenario;
 using lesson04::theory_of;
 using lab::human_duration, lab::grouped;
-
-}  // namespace
 
 int main(int argc, char** argv)
 {
