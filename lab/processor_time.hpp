@@ -23,16 +23,6 @@ std::chrono::nanoseconds processor_time_of(Work&& work)
   return thread_processor_time() - start;
 }
 
-/// Measures `measure()` three times and keeps the median, so that one hiccup (a page fault, a
-/// migration to a cold core) does not decide a calibration.
-template <typename Measure>
-auto median_of_three(Measure&& measure)
-{
-  std::array tries{measure(), measure(), measure()};
-  std::ranges::sort(tries);
-  return tries[1];
-}
-
 /// The processor time one operation takes on the calling thread: `run(operations)` performs
 /// `operations` of them, once to warm up (first-use costs such as page faults and cold caches do
 /// not count), then three times, and the fastest is kept. For a calibration: what one loop

@@ -40,10 +40,6 @@ struct loop_result : loop_run {
   std::optional<T> value;  ///< what the coroutine returned; empty when it threw
 };
 
-/// A loop run of a coroutine that returns nothing.
-template <>
-struct loop_result<void> : loop_run {};
-
 /// The loop behind `run_on_loop`: an `io_context` and a lag probe that watches it until the work
 /// is done. Lessons use `run_on_loop`; this is here for the template below and `run_tasks`.
 class instrumented_loop {

@@ -1,6 +1,5 @@
 #include "lab/switch_costs.hpp"
 
-#include "lab/processor_time.hpp"
 #include "lab/run_on_loop.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -55,11 +54,6 @@ switch_cost time_on_loop(Coroutine make)
 switch_cost measure_loop_suspensions(int count)
 {
   return time_on_loop([count](long long& suspensions) { return suspend(count, suspensions); });
-}
-
-std::chrono::duration<double, std::nano> loop_suspension_processor_time(int count)
-{
-  return processor_time_each(count, [](long long n) { measure_loop_suspensions(static_cast<int>(n)); });
 }
 
 switch_cost measure_co_spawns(int count)

@@ -24,11 +24,6 @@ struct switch_cost {
 /// `co_await asio::post(executor, asio::use_awaitable)`: each time, the loop runs it again.
 switch_cost measure_loop_suspensions(int count);
 
-/// What one suspension through the loop costs the loop's thread in processor time, the fastest of
-/// three runs of `measure_loop_suspensions(count)` (see `lab::processor_time_each`): a calibration
-/// for a lesson's theory. The wall-clock `measure_loop_suspensions` is for benchmarks.
-std::chrono::duration<double, std::nano> loop_suspension_processor_time(int count = 100'000);
-
 /// A coroutine on a fresh loop from `lab::run_on_loop` starts `count` empty coroutines one after
 /// the other with `co_await asio::co_spawn(executor, ..., asio::use_awaitable)`: each one is
 /// created, run to its end and destroyed.

@@ -58,9 +58,3 @@ TEST_CASE("processor time counts work on this thread, not time asleep", "[lab][p
   });
   CHECK(busy > 1ms);
 }
-
-TEST_CASE("the median of three ignores one outlier", "[lab][processor_time]")
-{
-  int call = 0;
-  CHECK(lab::median_of_three([&] { return std::array{5, 100, 7}[static_cast<std::size_t>(call++)]; }) == 7);
-}
