@@ -72,6 +72,10 @@ struct lesson {
   std::string limits;
   /// What is wrong with the parameters taken together ("" when nothing is): `limits`, checked.
   std::function<std::string(const Scenario&)> check;
+  /// What is wrong with the parameters when the pitfall runs ("" when nothing is). The pitfall is
+  /// the slow or heavy one, so its bound (lesson 01's run time, lesson 08's threads) must not
+  /// refuse a large scenario for `--only solution`.
+  std::function<std::string(const Scenario&)> pitfall_check;
   std::function<std::string(const Scenario&)> scenario;  ///< the scenario in one sentence
   std::function<lab::question(const Scenario&)> question;  ///< what the student predicts
   std::function<lab::theory(const Scenario&)> theory;      ///< the ratio the verdict expects

@@ -40,6 +40,7 @@ int run_lesson(const lesson<Scenario, Outcome>& lesson, int argc, const char* co
       .runs = lesson.runs,
       .parameters = {},
       .check = [&] { return lesson.check ? lesson.check(scenario) : std::string(); },
+      .pitfall_check = [&] { return lesson.pitfall_check ? lesson.pitfall_check(scenario) : std::string(); },
       .scenario = [&] { return lesson.scenario(scenario); },
       .question = [&] { return lesson.question(scenario); },
       .theory = [&] { return lesson.theory(scenario); },

@@ -25,11 +25,12 @@ int main(int argc, char** argv)
           .python_analog = "time.sleep or requests.get inside async def",
           .parameters = {{"--tasks", &scenario::tasks, "how many tasks run at once", 2, 10000},
                          {"--delay-ms", &scenario::delay_ms, "how long each task waits, in ms", 10, 5000}},
-          .limits = "--tasks x --delay-ms, how long the pitfall runs, must be at most 10000 ms.",
-          .check = [](const scenario& s) -> std::string {
+          .limits = "--tasks x --delay-ms, how long the pitfall runs, must be at most 10000 ms, unless "
+                    "--only solution.",
+          .pitfall_check = [](const scenario& s) -> std::string {
             if (s.tasks * s.delay_ms <= 10'000) return {};
             return fmt::format("--tasks x --delay-ms is how long the pitfall runs and must be at most 10000 ms "
-                               "(got {} x {})", s.tasks, s.delay_ms);
+                               "(got {} x {}; --only solution takes more)", s.tasks, s.delay_ms);
           },
           .scenario = [](const scenario& s) {
             return fmt::format("{} tasks each wait {} ms, on one thread.", s.tasks, s.delay_ms);

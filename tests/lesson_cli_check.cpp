@@ -126,13 +126,14 @@ void bad_input(const std::string& lesson)
   expect_refused(lesson, {"--svg", "/nonexistent-folder/timeline.svg"}, "--svg");
 }
 
-/// Each parameter at its maximum; if the lesson refuses that scenario as too long, halve the value
-/// until it is accepted, and run the largest accepted one.
-void largest(const std::string& lesson)
+/// Each parameter at its maximum, after `first` (the other arguments); if the lesson refuses that
+/// scenario as too long, halve the value until it is accepted, and run the largest accepted one.
+void largest(const std::string& lesson, const std::vector<std::string>& first)
 {
   for (const auto& p : parameters_of(lesson)) {
     for (long long value = p.max;; value = std::max(p.min, value / 2)) {
-      const std::vector<std::string> args{p.flag, std::to_string(value)};
+      std::vector<std::string> args = first;
+      args.insert(args.end(), {p.flag, std::to_string(value)});
       const auto f = run(lesson, args, limit(30s));
       const bool refused_as_too_long = f.exit_code == 2 && lines_in(f.errors) == 1;
       if (refused_as_too_long && value > p.min) continue;
@@ -170,8 +171,11 @@ int main(int argc, char** argv)
       expect_finishes(lesson, {}, limit(20s), true);
     else if (check == "smallest")
       smallest(lesson);
-    else if (check == "largest")
-      largest(lesson);
+    else if (check == "largest") {
+      largest(lesson, {});
+      // A bound on the pitfall must not hold back the solution run alone.
+      largest(lesson, {"--only", "solution"});
+    }
     else {
       fmt::print(stderr, "lesson_cli_check: unknown check '{}'\n", check);
       return 2;

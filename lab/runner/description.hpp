@@ -43,7 +43,7 @@ struct description {
   std::string headline = "ratio";
   int runs = 1;
   std::vector<bound_parameter> parameters;
-  std::function<std::string()> check, scenario;
+  std::function<std::string()> check, pitfall_check, scenario;
   std::function<lab::question()> question;
   std::function<lab::theory()> theory;
   std::function<std::string()> mistake, fix;

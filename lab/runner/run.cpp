@@ -138,6 +138,8 @@ int run(const description& lesson, int argc, const char* const* argv)
     return 0;
   }
   if (const auto problem = lesson.check(); !problem.empty()) return bad_input(lesson, problem);
+  if (chosen.only != "solution")
+    if (const auto problem = lesson.pitfall_check(); !problem.empty()) return bad_input(lesson, problem);
 
   const auto asked = settled(lesson.question(), lesson.number);
   const int choices = static_cast<int>(asked.choices.size());
