@@ -105,3 +105,93 @@ TEST_CASE("stopping the delay server twice is harmless", "[lab][delay_server]")
   server.stop();
   CHECK(server.answered() == 0);
 }
+
+namespace {
+
+// Sends `question` on each of `count` connections at once and returns the answers in order.
+std::vector<std::string> ask_all(tcp::endpoint server, int count, const std::string& question)
+{
+  asio::io_context io;
+  std::vector<std::string> answers(static_cast<std::size_t>(count));
+  for (std::size_t index = 0; index < answers.size(); ++index)
+    asio::co_spawn(io, ask(server, question), [&, index](std::exception_ptr error, std::string echoed) {
+      if (error) std::rethrow_exception(error);
+      answers[index] = echoed;
+    });
+  io.run();
+  return answers;
+}
+
+}  // namespace
+
+TEST_CASE("a delay server with a limit that queues serves no more than the limit at once", "[lab][delay_server]")
+{
+  lab::delay_server server({.delay = 20ms, .limit = 2, .full = lab::delay_server::when_full::queue});
+  const auto answers = ask_all(server.endpoint(), 6, "ping");
+  server.stop();
+
+  CHECK(answers == std::vector<std::string>(6, "ping"));
+  CHECK(server.answered() == 6);
+  CHECK(server.most_held() == 2);
+  CHECK(server.rejected() == 0);
+}
+
+TEST_CASE("a delay server with a limit that rejects answers busy beyond the limit", "[lab][delay_server]")
+{
+  // The server holds each request long enough for the other five to arrive while two are held.
+  lab::delay_server server({.delay = 2s, .limit = 2, .full = lab::delay_server::when_full::reject});
+  asio::io_context io;
+  std::vector<std::string> answers;
+  for (int index = 0; index < 6; ++index)
+    asio::co_spawn(io, ask(server.endpoint(), "ping\n"), [&](std::exception_ptr error, std::string echoed) {
+      if (error) std::rethrow_exception(error);
+      answers.push_back(echoed);
+    });
+  io.run_for(1s);  // the four turned away are answered at once; the two held are not yet
+  server.stop();
+
+  CHECK(answers == std::vector<std::string>(4, std::string(lab::delay_server::busy)));
+  CHECK(server.rejected() == 4);
+  CHECK(server.most_held() == 2);
+}
+
+TEST_CASE("a silent delay server connection is read and never answered", "[lab][delay_server]")
+{
+  lab::delay_server server({.delay = 1ms, .silent_every = 2});  // connections 1, 3, 5, ... are silent
+  asio::io_context io;
+  tcp::socket silent(io), answering(io);
+  silent.connect(server.endpoint());
+  answering.connect(server.endpoint());
+  std::array<char, 1> byte{'x'};
+  asio::write(silent, asio::buffer(byte));
+  asio::write(answering, asio::buffer(byte));
+  asio::read(answering, asio::buffer(byte));  // the second connection is answered
+
+  silent.non_blocking(true);
+  boost::system::error_code nothing_yet;
+  std::this_thread::sleep_for(50ms);  // far longer than the delay: an answer would be there by now
+  silent.read_some(asio::buffer(byte), nothing_yet);
+  CHECK(nothing_yet == asio::error::would_block);
+  CHECK(server.unanswered() == 1);
+  CHECK(server.answered() == 1);
+}
+
+TEST_CASE("the delay server counts the connections its clients left open, and their goodbyes", "[lab][delay_server]")
+{
+  lab::delay_server server(1ms);
+  asio::io_context io;
+  tcp::socket left_open(io), closed(io);
+  left_open.connect(server.endpoint());
+  closed.connect(server.endpoint());
+  asio::write(closed, asio::buffer(lab::delay_server::goodbye));
+  std::string echo(lab::delay_server::goodbye.size(), '\0');
+  asio::read(closed, asio::buffer(echo));
+  closed.shutdown(tcp::socket::shutdown_send);
+  closed.close();
+
+  CHECK(server.open_connections_after(5s) == 1);  // waits until the close is seen, at most 5 s
+  CHECK(server.accepted() == 2);
+  CHECK(server.goodbyes() == 1);
+  left_open.close();
+  CHECK(server.open_connections_after(5s) == 0);
+}
