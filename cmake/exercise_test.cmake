@@ -23,6 +23,10 @@ if(NOT text MATCHES "solution\\(" OR text MATCHES "[^_a-z]pitfall\\(")
   message(FATAL_ERROR "the starting copy should define solution() and not pitfall():\n${text}")
 endif()
 
+if(text MATCHES "\n[ ]*// \\[[a-z_]+\\]\n")
+  message(FATAL_ERROR "the starting copy keeps the docs' snippet markers:\n${text}")
+endif()
+
 if(CASE STREQUAL "header")
   include(${SOURCE}/tests/tool/exercise_header_test.cmake)
   return()
@@ -66,6 +70,20 @@ foreach(i RANGE ${last})
 endforeach()
 if((CASE STREQUAL "solution" AND failed GREATER 0) OR (CASE STREQUAL "pitfall" AND failed EQUAL 0))
   message(FATAL_ERROR "${failed} of ${tests} tests failed, which does not match status ${status}")
+endif()
+
+# A failed check hands out no hint (hints come only from `asynclab hint`), and its messages give
+# durations the way the lessons do, never in raw nanoseconds.
+if(CASE STREQUAL "pitfall")
+  if(EXISTS ${SCRATCH}/state/asynclab/progress)
+    file(READ ${SCRATCH}/state/asynclab/progress saved)
+    if(saved MATCHES "hints=")
+      message(FATAL_ERROR "a failed check recorded a hint the student never asked for:\n${saved}")
+    endif()
+  endif()
+  if(json MATCHES "[0-9][0-9][0-9][0-9]ns")
+    message(FATAL_ERROR "a failure message shows raw nanoseconds:\n${json}")
+  endif()
 endif()
 
 # A passed check is kept in the progress.

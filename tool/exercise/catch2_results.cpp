@@ -4,8 +4,11 @@
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
+#include "lab/format.hpp"
+
 #include <fmt/format.h>
 
+#include <regex>
 #include <sstream>
 
 namespace asynclab::tool {
@@ -18,6 +21,36 @@ std::string attribute(const pt::ptree& element, const std::string& name)
   return element.get<std::string>("<xmlattr>." + name, "");
 }
 
+/// `text` with the durations Catch2 prints in raw units ("501111151ns", "500ms") written the way
+/// the lessons write them ("501 ms", "500 ms").
+std::string readable_durations(const std::string& text)
+{
+  static const std::regex duration(R"((\d+)(ns|us|ms|s)\b)");
+  std::string out;
+  auto from = text.cbegin();
+  for (std::sregex_iterator at(text.begin(), text.end(), duration), end; at != end; ++at) {
+    const auto& found = *at;
+    const double count = std::stod(found[1].str());
+    const std::string unit = found[2].str();
+    const double scale = unit == "ns" ? 1 : unit == "us" ? 1e3 : unit == "ms" ? 1e6 : 1e9;
+    out.append(from, found[0].first).append(lab::human_duration(std::chrono::duration<double, std::nano>(count * scale)));
+    from = found[0].second;
+  }
+  return out.append(from, text.cend());
+}
+
+/// A failed check as a student reads it. A lesson's claim (`CHECK(shows["claim"])`) is shown by
+/// its evidence alone, which starts with the claim; any other check keeps its expression.
+std::string failed_check(const std::string& type, const std::string& original, const std::string& expanded)
+{
+  const auto open = original.find("[\""), close = original.rfind("\"]");
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    const auto claim = original.substr(open + 2, close - open - 2);
+    if (expanded.starts_with(claim)) return readable_durations(expanded);
+  }
+  return fmt::format("{}({}) was {}", type, original, readable_durations(expanded));
+}
+
 void add_line(std::string& message, const std::string& line) { message += (message.empty() ? "" : "\n") + line; }
 
 /// Every failed check and thrown exception under `element`, sections included.
@@ -25,8 +58,8 @@ void collect_failures(const pt::ptree& element, std::string& message)
 {
   for (const auto& [tag, child] : element) {
     if (tag == "Expression" && attribute(child, "success") == "false")
-      add_line(message, fmt::format("{}({}) was {}", attribute(child, "type"), child.get<std::string>("Original", ""),
-                                    child.get<std::string>("Expanded", "")));
+      add_line(message, failed_check(attribute(child, "type"), child.get<std::string>("Original", ""),
+                                     child.get<std::string>("Expanded", "")));
     else if (tag == "Exception" || tag == "FatalErrorCondition")
       add_line(message, fmt::format("{}: {}", tag, child.data()));
     else if (tag == "Section")

@@ -82,14 +82,13 @@ void print_solved(const lesson_entry& lesson, const check_result& result)
 void print_not_yet(const lesson_entry& lesson, const check_result& result)
 {
   const auto failed = std::count_if(result.tests.begin(), result.tests.end(), [](const auto& t) { return !t.passed; });
-  fmt::print("{} {} of {} tests fail.", painted("Not yet:", tone::bad), failed, result.tests.size());
-  const auto hints = hints_for(lesson);
-  if (hints.empty()) {
-    fmt::print(" `asynclab explain {}` shows the lesson's page.\n", lesson.number);
-    return;
-  }
-  const int seen = advance_hint(lesson, hints);
-  fmt::print(" Hint {} of {}: {}\n", seen, hints.size(), hints[static_cast<std::size_t>(seen) - 1]);
+  fmt::print("{} {} of {} tests fail.\n", painted("Not yet:", tone::bad), failed, result.tests.size());
+  // Hints come only when asked for: a check that hands one out on every failure gives the
+  // answer away to a student who just saves often.
+  if (hints_for(lesson).empty())
+    fmt::print("Stuck? `asynclab explain {}` shows the lesson's page.\n", lesson.number);
+  else
+    fmt::print("Stuck? `asynclab hint {}` gives a hint, one at a time.\n", lesson.number);
 }
 
 }  // namespace

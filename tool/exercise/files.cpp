@@ -66,6 +66,18 @@ std::string renamed_entry_point(std::string text)
   return text;
 }
 
+std::string without_snippet_markers(const std::string& text)
+{
+  std::istringstream lines(text);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);) {
+    const auto first = line.find_first_not_of(' ');
+    const bool marker = first != std::string::npos && line.compare(first, 4, "// [") == 0 && line.back() == ']';
+    if (!marker) kept += line + '\n';
+  }
+  return kept;
+}
+
 std::string starting_copy(const lesson_entry& lesson)
 {
   const auto pitfall = source_dir() / "pitfalls" / (lesson.stem + ".cpp");
@@ -76,7 +88,7 @@ std::string starting_copy(const lesson_entry& lesson)
                      "// Fix it so that the lesson's solution tests pass: asynclab check {} (or asynclab watch {}).\n"
                      "// Stuck? asynclab hint {}\n\n",
                      lesson.stem, lesson.number, lesson.number, lesson.number) +
-         renamed_entry_point(text);
+         renamed_entry_point(without_snippet_markers(text));
 }
 
 }  // namespace asynclab::tool

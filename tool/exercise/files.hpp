@@ -27,7 +27,11 @@ std::string shown(const std::filesystem::path& path);
 /// only start with "pitfall" (`pitfall_with_pool`) stay.
 std::string renamed_entry_point(std::string text);
 
-/// The pitfall, renamed, with a note on top: the student's starting point.
+/// `text` without the lines that only hold a docs snippet marker (`// [handle_request]`): they
+/// mean nothing to a student.
+std::string without_snippet_markers(const std::string& text);
+
+/// The pitfall, renamed, without snippet markers, with a note on top: the student's starting point.
 std::string starting_copy(const lesson_entry& lesson);
 
 }  // namespace asynclab::tool
