@@ -170,7 +170,8 @@ function(asynclab_add_tour)
     "lesson_prompt|a lesson on a terminal asks for the prediction and explains a wrong one"
     "tour|the tour saves the progress, resumes after the last lesson done and says when all are finished"
     "bad_input|bad input gives one clear line and exit 2"
-    "watch|watch checks the exercise again when it is saved")
+    "watch|watch checks the exercise again when it is saved"
+    "explain|explain shows a lesson's page through the pager, from its top")
   foreach(entry IN LISTS scripts)
     string(REPLACE "|" ";" entry "${entry}")
     list(GET entry 0 script)

@@ -13,6 +13,7 @@ packages=(
   libcli11-dev libfmt-dev     # the lesson runner's command line and printing
   doxygen graphviz doxygen-awesome-css  # make docs
   tmux                        # the tour's tests drive it through a real pseudo-terminal
+  less                        # the pager of `asynclab explain`
 )
 
 [ "${ASYNCLAB_SKIP_INSTALL:-0}" = 1 ] && exit 0

@@ -26,7 +26,10 @@ std::string painted(std::string_view text, tone meaning)
   switch (meaning) {
     case tone::good: return fmt::format("{}", fmt::styled(text, fmt::fg(fmt::terminal_color::green)));
     case tone::bad: return fmt::format("{}", fmt::styled(text, fmt::fg(fmt::terminal_color::red)));
-    case tone::heading: return fmt::format("{}", fmt::styled(text, fmt::emphasis::bold));
+    case tone::heading:
+      return fmt::format("{}", fmt::styled(text, fmt::emphasis::bold | fmt::fg(fmt::terminal_color::blue)));
+    case tone::strong: return fmt::format("{}", fmt::styled(text, fmt::emphasis::bold));
+    case tone::code: return fmt::format("{}", fmt::styled(text, fmt::fg(fmt::terminal_color::cyan)));
   }
   return std::string(text);
 }

@@ -8,8 +8,8 @@
 
 namespace asynclab::tool {
 
-/// What a painted word means: good news, bad news, or a heading.
-enum class tone { good, bad, heading };
+/// What a painted word means: good news, bad news, a heading, words in bold, or code.
+enum class tone { good, bad, heading, strong, code };
 
 /// Decides once, at start: `no_color` is the `--no-color` flag. It sets NO_COLOR as well, so
 /// that the lessons asynclab runs go plain too.

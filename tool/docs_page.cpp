@@ -1,6 +1,10 @@
 #include "tool/docs_page.hpp"
 
 #include "tool/catalogue.hpp"
+#include "tool/colour.hpp"
+#include "tool/exercise/files.hpp"
+#include "tool/process.hpp"
+#include "tool/terminal_markdown.hpp"
 
 #include <fmt/format.h>
 
@@ -71,6 +75,151 @@ std::vector<std::string> command_words(const std::string& line, const std::strin
   return found;
 }
 
+/// The page's text as a terminal shows it: prose wrapped to the width, code as it is.
+class page_text {
+ public:
+  explicit page_text(std::size_t width) : width_(width) {}
+
+  /// A line of prose: it starts a list item ("- ", "1. "), continues one (indented), or joins
+  /// the paragraph.
+  void prose(const std::string& line)
+  {
+    const auto first = line.find_first_not_of(' ');
+    const auto marker = list_marker(line.substr(first));
+    if (!marker.empty()) {
+      end_paragraph();
+      first_ = marker;
+      indent_ = std::string(marker.size(), ' ');
+      paragraph_ = line.substr(first + marker.size());
+      return;
+    }
+    paragraph_ += (paragraph_.empty() ? "" : " ") + line.substr(first);
+  }
+
+  /// A line shown as it is: code, a table, a heading.
+  void verbatim(const std::string& line)
+  {
+    end_paragraph();
+    text_ += line + '\n';
+  }
+
+  /// A blank line; never two in a row.
+  void blank()
+  {
+    end_paragraph();
+    if (!text_.empty() && !text_.ends_with("\n\n")) text_ += '\n';
+  }
+
+  std::string take()
+  {
+    end_paragraph();
+    return text_;
+  }
+
+ private:
+  static std::string list_marker(const std::string& line)
+  {
+    if (line.starts_with("- ")) return "- ";
+    const auto dot = line.find(". ");
+    if (dot != std::string::npos && dot > 0 && line.find_first_not_of("0123456789") == dot)
+      return line.substr(0, dot + 2);
+    return {};
+  }
+
+  void end_paragraph()
+  {
+    if (!paragraph_.empty()) text_ += terminal_paragraph(paragraph_, first_, indent_, width_);
+    paragraph_.clear();
+    first_.clear();
+    indent_.clear();
+  }
+
+  std::size_t width_;
+  std::string text_, paragraph_, first_, indent_;
+};
+
+/// The whole difference between the lesson's pitfall and solution, coloured: what the solution
+/// removes in red, what it adds in green. Snippet markers are left out.
+void add_diff(page_text& text, const std::string& stem)
+{
+  const auto pitfall = "pitfalls/" + stem + ".cpp", solution = "solutions/" + stem + ".cpp";
+  const auto diff = run_captured({"diff", "-u", "--label", pitfall, "--label", solution,
+                                  (source_dir() / pitfall).string(), (source_dir() / solution).string()},
+                                 std::chrono::seconds(10));
+  std::istringstream lines(diff.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (is_snippet_marker(std::string_view(line).substr(std::min<std::size_t>(1, line.size()))))
+      continue;  // a marker line, meaningless here
+    const bool header = line.starts_with("---") || line.starts_with("+++");
+    const auto look = header                   ? tone::strong
+                      : line.starts_with("@@") ? tone::code
+                      : line.starts_with('+')  ? tone::good
+                      : line.starts_with('-')  ? tone::bad
+                                               : tone::heading;
+    text.verbatim("    " + (look == tone::heading ? line : painted(line, look)));
+  }
+}
+
+/// Where the picture `\image html file "caption"` is, since a terminal cannot show it.
+void add_picture(page_text& text, const std::string& line)
+{
+  const auto caption_at = line.find('"');
+  const auto caption = caption_at == std::string::npos ? std::string("the picture")
+                                                       : line.substr(caption_at + 1, line.rfind('"') - caption_at - 1);
+  const auto words = command_words(line, "\\image");
+  const auto file = build_dir() / "docs" / "generated" / (words.size() > 1 ? words[1] : "");
+  text.prose(fmt::format("**Picture:** {}. {}", caption,
+                         std::filesystem::exists(file) ? fmt::format("Open {} in a browser.", file.string())
+                                                       : std::string("`make docs` draws it; run the lesson to see "
+                                                                     "the same in the terminal.")));
+  text.blank();
+}
+
+void add_lines(page_text& text, const std::vector<std::string>& lines, const std::string& stem)
+{
+  bool in_code = false, in_hints = false;
+  for (const auto& line : lines) {
+    if (line.starts_with("```")) {
+      in_code = !in_code;
+      continue;
+    }
+    if (in_code) {
+      text.verbatim("    " + line);
+      continue;
+    }
+    if (line.starts_with("#")) in_hints = line == "### Hints";  // the hints come last, one at a time
+    if (in_hints) continue;
+    if (const auto quoted = command_words(line, "\\snippet"); quoted.size() == 2) {
+      std::istringstream code(snippet(source_dir() / quoted[0], quoted[1]));
+      for (std::string each; std::getline(code, each);) text.verbatim(each);
+    } else if (const auto included = command_words(line, "\\includedoc"); included.size() == 1) {
+      const auto numbers = lines_of(build_dir() / "docs" / "generated" / included[0]);
+      if (numbers.empty()) text.prose("(The numbers appear here after `make docs`; or run the lesson.)");
+      add_lines(text, numbers, stem);
+    } else if (line.starts_with("\\verbinclude")) {
+      add_diff(text, stem);
+    } else if (line.starts_with("\\image")) {
+      add_picture(text, line);
+    } else if (line.starts_with("# ") || line.starts_with("## ") || line.starts_with("### ")) {
+      const auto title = plain(line.substr(line.find(' ') + 1));
+      text.blank();
+      text.verbatim(painted(title, line.starts_with("### ") ? tone::strong : tone::heading));
+      if (line.starts_with("# ")) text.verbatim(std::string(columns_of(title), '='));
+      text.blank();
+    } else if (line.empty()) {
+      text.blank();
+    } else if (line.starts_with('|')) {
+      auto row = plain(line);
+      std::erase(row, '`');  // a table row is shown as it is, so code cannot be painted in it
+      text.verbatim(row);
+    } else if (line == "[TOC]" || line.starts_with('\\') || line.starts_with('<')) {
+      continue;  // a Doxygen command or HTML with nothing to show in a terminal
+    } else {
+      text.prose(plain(line));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> hints_of(const std::filesystem::path& page)
@@ -98,23 +247,18 @@ std::vector<std::string> hints_of(const std::filesystem::path& page)
   return hints;
 }
 
-std::string terminal_text(const std::filesystem::path& page)
+std::string terminal_text(const std::filesystem::path& page, std::size_t width)
 {
-  std::string text;
-  for (const auto& line : lines_of(page)) {
-    if (const auto quoted = command_words(line, "\\snippet"); quoted.size() == 2) {
-      text += snippet(source_dir() / quoted[0], quoted[1]);
-    } else if (const auto included = command_words(line, "\\includedoc"); included.size() == 1) {
-      const auto lines = lines_of(build_dir() / "docs" / "generated" / included[0]);
-      if (lines.empty()) text += "    (the numbers appear here after `make docs`; or run the lesson)\n";
-      for (const auto& number : lines) text += "    " + number + '\n';
-    } else if (line == "[TOC]" || (!line.empty() && line.front() == '\\')) {
-      continue;  // a Doxygen command with nothing to show in a terminal
-    } else {
-      text += plain(line) + '\n';
-    }
-  }
-  return text;
+  const std::string stem = page.stem().string();
+  page_text text(width);
+  add_lines(text, lines_of(page), stem);
+  const auto hints = hints_of(page);
+  text.blank();
+  if (!hints.empty())
+    text.prose(fmt::format("**Hints.** This lesson has {} hints; `asynclab hint {}` shows them one at a time, "
+                           "so that you can stop as soon as you see the way.",
+                           hints.size(), stem.substr(0, 2)));
+  return text.take();
 }
 
 }  // namespace asynclab::tool

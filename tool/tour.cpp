@@ -4,6 +4,7 @@
 #include "tool/colour.hpp"
 #include "tool/docs_page.hpp"
 #include "tool/hints.hpp"
+#include "tool/pager.hpp"
 #include "tool/process.hpp"
 #include "tool/progress.hpp"
 
@@ -82,7 +83,7 @@ void print_page(const lesson_entry& lesson)
   const auto page = page_of(lesson);
   if (!std::filesystem::exists(page))
     throw bad_input(fmt::format("lesson {} has no page ({})", lesson.number, page.string()));
-  fmt::print("{}", terminal_text(page));
+  show_paged(terminal_text(page, 78));
 }
 
 /// The end of the course: how the student did.

@@ -66,15 +66,18 @@ std::string renamed_entry_point(std::string text)
   return text;
 }
 
+bool is_snippet_marker(std::string_view line)
+{
+  const auto first = line.find_first_not_of(' ');
+  return first != std::string_view::npos && line.substr(first).starts_with("// [") && line.ends_with(']');
+}
+
 std::string without_snippet_markers(const std::string& text)
 {
   std::istringstream lines(text);
   std::string kept;
-  for (std::string line; std::getline(lines, line);) {
-    const auto first = line.find_first_not_of(' ');
-    const bool marker = first != std::string::npos && line.compare(first, 4, "// [") == 0 && line.back() == ']';
-    if (!marker) kept += line + '\n';
-  }
+  for (std::string line; std::getline(lines, line);)
+    if (!is_snippet_marker(line)) kept += line + '\n';
   return kept;
 }
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace asynclab::tool {
 
@@ -26,6 +27,9 @@ std::string shown(const std::filesystem::path& path);
 /// `text` with every call or definition of `pitfall(...)` renamed `solution(...)`; names that
 /// only start with "pitfall" (`pitfall_with_pool`) stay.
 std::string renamed_entry_point(std::string text);
+
+/// Whether `line` holds nothing but a docs snippet marker, such as `  // [handle_request]`.
+bool is_snippet_marker(std::string_view line);
 
 /// `text` without the lines that only hold a docs snippet marker (`// [handle_request]`): they
 /// mean nothing to a student.

@@ -35,11 +35,13 @@ fail() {
   exit 1
 }
 
-# start COMMAND: runs it in a fresh 120x50 terminal; "[exit N]" shows when it ends.
+# start COMMAND: runs it in a fresh terminal, 120x50 unless COLUMNS_ROWS says ("80 24");
+# "[exit N]" shows when it ends.
 start() {
+  local size=(${COLUMNS_ROWS:-120 50})
   tm kill-server 2>/dev/null || true
   socket="asynclab-test-$$-$((++starts))"
-  tm new-session -d -s main -x 120 -y 50 "$*; echo \"[exit \$?]\"; sleep 600"
+  tm new-session -d -s main -x "${size[0]}" -y "${size[1]}" "$*; echo \"[exit \$?]\"; sleep 600"
 }
 screen() { tm capture-pane -p -J -S -2000 -t main; }
 send() { tm send-keys -t main "$@"; }
