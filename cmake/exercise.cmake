@@ -171,7 +171,8 @@ function(asynclab_add_tour)
     "tour|the tour saves the progress, resumes after the last lesson done and says when all are finished"
     "bad_input|bad input gives one clear line and exit 2"
     "watch|watch checks the exercise again when it is saved"
-    "explain|explain shows a lesson's page through the pager, from its top")
+    "explain|explain shows a lesson's page through the pager, from its top"
+    "keys|Ctrl-C stops a lesson without marking it done, x starts the exercise, reset asks first")
   foreach(entry IN LISTS scripts)
     string(REPLACE "|" ";" entry "${entry}")
     list(GET entry 0 script)

@@ -2,6 +2,7 @@
 
 #include "tool/catalogue.hpp"
 #include "tool/progress.hpp"
+#include "tool/terminal_markdown.hpp"
 
 #include <fmt/format.h>
 
@@ -34,11 +35,15 @@ std::string status_of(const progress& saved, const lesson_entry& lesson)
 
 void print_with_progress()
 {
+  // Two lines a lesson, so that nothing has to share a column with a title of any length: the
+  // title, then the student's progress and what the lesson changes, wrapped to 80 columns.
   const auto saved = load_progress();
   for (const auto& lesson : lessons()) {
     const auto told = about_of(lesson);
-    fmt::print("{}  {:<46} {}\n    {} -> {}\n", lesson.number, told.title, status_of(saved, lesson),
-               told.pitfall_api, told.solution_api);
+    fmt::print("{}  {}\n", lesson.number, told.title);
+    fmt::print("{}", terminal_paragraph(fmt::format("[{}] {} -> {}", status_of(saved, lesson), told.pitfall_api,
+                                                    told.solution_api),
+                                        "    ", "      ", 80));
   }
   fmt::print("\nProgress: {}\n", progress_file().string());
 }

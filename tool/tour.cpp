@@ -3,6 +3,7 @@
 #include "tool/catalogue.hpp"
 #include "tool/colour.hpp"
 #include "tool/docs_page.hpp"
+#include "tool/exercise/commands.hpp"
 #include "tool/hints.hpp"
 #include "tool/pager.hpp"
 #include "tool/process.hpp"
@@ -126,9 +127,13 @@ int run_every_lesson()
 /// What the student chose after a lesson.
 enum class next_step { next_lesson, repeat, stay, quit };
 
-next_step answer(const std::string& key, const lesson_entry& lesson)
+/// Ctrl-C ends the lesson with SIGINT, which the shell numbers 128 + 2.
+constexpr int stopped_by_ctrl_c = 130;
+
+next_step answer(const std::string& key, const lesson_entry& lesson, bool stopped)
 {
-  if (key.empty() || key == "n") return next_step::next_lesson;
+  if (key.empty()) return stopped ? next_step::repeat : next_step::next_lesson;
+  if (key == "n") return next_step::next_lesson;
   if (key == "r") return next_step::repeat;
   if (key == "q") return next_step::quit;
   if (key == "h") {
@@ -136,11 +141,9 @@ next_step answer(const std::string& key, const lesson_entry& lesson)
   } else if (key == "e") {
     print_page(lesson);
   } else if (key == "x") {
-    fmt::print("Start the exercise with `asynclab exercise {}`: you fix a copy of the pitfall and the lesson's "
-               "tests judge it.\n",
-               lesson.number);
+    start_exercise(lesson.number, false);
   } else {
-    fmt::print("Press Enter, or type r, h, e, x or q.\n");
+    fmt::print("Press Enter, or type {}h, e, x or q.\n", stopped ? "n, " : "r, ");
   }
   return next_step::stay;
 }
@@ -150,17 +153,23 @@ next_step answer(const std::string& key, const lesson_entry& lesson)
 bool tour_lesson(std::size_t at)
 {
   const auto& lesson = lessons()[at];
+  bool stopped = false;
   for (bool run_it = true;;) {
     if (run_it) {
       const auto heading =
           fmt::format("── asynclab tour: lesson {} ({} of {}) ──", lesson.number, at + 1, lessons().size());
       fmt::print("\n{}\n\n", painted(heading, tone::heading));
       std::fflush(stdout);
-      run_recorded(lesson, {});
+      stopped = run_recorded(lesson, {}) == stopped_by_ctrl_c;
     }
-    fmt::print("\nEnter: next lesson   r: repeat   h: hint   e: explain   x: exercise   q: quit\n> ");
+    if (stopped)
+      fmt::print("\nLesson {} was stopped (Ctrl-C) and is not marked done.\n"
+                 "Enter: run it again   n: next lesson   h: hint   e: explain   x: exercise   q: quit\n> ",
+                 lesson.number);
+    else
+      fmt::print("\nEnter: next lesson   r: repeat   h: hint   e: explain   x: exercise   q: quit\n> ");
     std::fflush(stdout);
-    const auto step = answer(read_line(), lesson);
+    const auto step = answer(read_line(), lesson, stopped);
     if (step == next_step::next_lesson) return true;
     if (step == next_step::quit) return false;
     run_it = step == next_step::repeat;
@@ -218,6 +227,14 @@ int reset_progress(std::string_view number)
 {
   const auto path = progress_file();
   if (number.empty()) {
+    if (isatty(STDIN_FILENO)) {  // a script resets without asking; a student is asked first
+      fmt::print("Forget your progress in every lesson ({})? Type y to confirm: ", path.string());
+      std::fflush(stdout);
+      if (read_line() != "y") {
+        fmt::print("Kept your progress.\n");
+        return 0;
+      }
+    }
     std::filesystem::remove(path);  // works on a broken file too
     fmt::print("Forgot your progress ({}).\n", path.string());
     return 0;

@@ -19,7 +19,8 @@ send q Enter
 wait_for '\[exit 0\]'
 expect "Your progress is saved in $(literal "$progress")"
 grep -qE "^$first done prediction=right( hints=1)?$" "$progress" || fail "progress: $(cat "$progress")"
-"$asynclab" list | grep -qE "^$number  .* done, predicted right" || fail "list: $("$asynclab" list)"
+"$asynclab" list | grep -A1 -E "^$number  " | grep -qE "^    \[done, predicted right" || fail "list: $("$asynclab" list)"
+"$asynclab" list | awk 'length > 80 { exit 1 }' || fail "list is wider than 80 columns: $("$asynclab" list)"
 
 start "$asynclab"
 if ((count > 1)); then
