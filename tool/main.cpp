@@ -161,14 +161,22 @@ void add_results_commands(command_line& line)
   lesson_chart->add_option("--markdown", chart.markdown, "write the table there (neither: to the terminal)");
 }
 
+/// asynclab's own help. (`App::help()` gives the help of the subcommand chosen, which for
+/// `asynclab help` is the help subcommand's.)
+std::string whole_help(command_line& line)
+{
+  return line.app.get_formatter()->make_help(&line.app, "asynclab", CLI::AppFormatMode::Normal);
+}
+
 void define(command_line& line)
 {
   line.app.add_flag("--no-color", line.chosen.no_color, "no colour (also with NO_COLOR, or off a terminal)");
   line.app.footer("`asynclab <command> --help` says more about one command.");
+  line.app.set_version_flag("--version", "asynclab " ASYNCLAB_VERSION, "the course's version");
   line.app.get_formatter()->column_width(22);
   line.app.require_subcommand(0, 1);
   add_command(line, "help", "list what asynclab can do", [&line] {
-    fmt::print("{}", line.app.help());
+    fmt::print("{}", whole_help(line));
     return 0;
   });
   add_lesson_commands(line);
@@ -222,6 +230,8 @@ int main(int argc, char** argv)
     line.app.parse(reversed);
   } catch (const CLI::CallForHelp& help) {
     return line.app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return line.app.exit(version);
   } catch (const CLI::ParseError& error) {
     return refuse(line, error, words);
   }
@@ -234,7 +244,7 @@ int main(int argc, char** argv)
   // Alone on a terminal, asynclab opens the tour; anywhere else it says what it can do.
   if (!line.work && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) line.work = tool::take_tour;
   if (!line.work) line.work = [&line] {
-    fmt::print("{}", line.app.help());
+    fmt::print("{}", whole_help(line));
     return 0;
   };
   return run_work(line);
