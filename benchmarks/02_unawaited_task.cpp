@@ -27,7 +27,7 @@ void start(benchmark::State& state, lesson02::way_to_start how)
 const bool registered = bench::register_pair(bench::pair<lesson02::scenario, lesson02::outcome>{
     .lesson = "02_unawaited_task",
     .argument = "visits",
-    .arguments = {10, 100},
+    .arguments = {100},
     .scenario = [](std::int64_t visits) { return lesson02::scenario{.visits = static_cast<int>(visits), .delay_ms = 0}; },
     .pitfall = lesson02::pitfall,
     .solution = lesson02::solution,
