@@ -26,7 +26,7 @@ constexpr int rounds = 8;
 const bool registered = bench::register_pair(bench::pair<lesson04::scenario, lesson04::outcome>{
     .lesson = "04_context_switch_overhead",
     .argument = "items",
-    .arguments = {200'000, 1'000'000},
+    .arguments = {100'000, 500'000},
     .scenario = [](std::int64_t items) {
       return lesson04::scenario{.items = static_cast<int>(items), .batch = batch, .rounds = rounds};
     },
@@ -71,9 +71,9 @@ void thread_switch(benchmark::State& state) { per_operation(state, lab::measure_
 BENCHMARK(function_call)->Name("04_context_switch_overhead/function_call")->ArgName("calls")->Arg(1'000'000)
     ->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(work_item)->Name("04_context_switch_overhead/work_item")->UseRealTime()->Unit(benchmark::kNanosecond);
-BENCHMARK(suspend_resume)->Name("04_context_switch_overhead/suspend_resume")->ArgName("suspensions")->Arg(100'000)
+BENCHMARK(suspend_resume)->Name("04_context_switch_overhead/suspend_resume")->ArgName("suspensions")->Arg(20'000)
     ->UseRealTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(co_spawn)->Name("04_context_switch_overhead/co_spawn")->ArgName("spawns")->Arg(100'000)
+BENCHMARK(co_spawn)->Name("04_context_switch_overhead/co_spawn")->ArgName("spawns")->Arg(20'000)
     ->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(thread_switch)->Name("04_context_switch_overhead/thread_switch")->ArgName("switches")->Arg(2'000)
     ->UseRealTime()->Unit(benchmark::kMicrosecond);

@@ -130,3 +130,19 @@ TEST_CASE("a pair carries the lesson's theory from the solution's rows, and a pa
         std::string::npos);
   CHECK(summary.find("  00_y ((no arguments)): the pitfall took 2.00x as long as the solution\n") != std::string::npos);
 }
+
+TEST_CASE("NaN, which Google Benchmark writes for the spread of a counter that is always 0, is read as no value",
+          "[tool][read]")
+{
+  const auto text = benchmark_json({{.name = "02_y/pitfall", .real_times = {1, 1, 1}, .headline = 0.0, .headline_of = 10.0}});
+  // The mean row's headline as Google Benchmark writes a coefficient of variation of 0 / 0.
+  auto with_nan = text;
+  const auto key = with_nan.rfind("\"headline\":");
+  REQUIRE(key != std::string::npos);
+  const auto value = key + std::string_view("\"headline\":").size();
+  with_nan.replace(value, with_nan.find_first_of(",}", value) - value, " -nan");
+  const auto read = parse_bench_json(with_nan, "a.json");
+  INFO(read.problem);
+  REQUIRE(read.run);
+  CHECK(read.run->benchmarks[0].headline.size() == 3);
+}
