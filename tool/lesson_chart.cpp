@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <initializer_list>
 
 namespace asynclab::tool {
 namespace {
@@ -40,14 +41,20 @@ struct bar_scale {
   }
 };
 
-// 1, 2 or 5 times a power of ten, at least 5% past `largest`.
-double round_top(double largest)
+// The first of `steps` times a power of ten that is at least `least`.
+double round_up(double least, std::initializer_list<double> steps)
 {
-  const double decade = std::pow(10.0, std::floor(std::log10(largest)));
-  for (const double step : {1.0, 2.0, 5.0, 10.0})
-    if (step * decade >= largest * 1.05) return step * decade;
+  const double decade = std::pow(10.0, std::floor(std::log10(least)));
+  for (const double step : steps)
+    if (step * decade >= least) return step * decade;
   return 10 * decade;
 }
+
+// A round number at least 5% past `largest`, so that the longest bar ends short of the axis.
+double round_top(double largest) { return round_up(largest * 1.05, {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}); }
+
+// About four ticks, at round steps.
+double tick_step(double top) { return round_up(top / 4, {1, 2, 2.5, 5, 10}); }
 
 bar_scale scale_of(const lesson_ratios& lesson)
 {
@@ -112,7 +119,9 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
     tick(1, "all");
   } else {
     tick(1, "1x");
-    for (int quarter = 1; quarter <= 4; ++quarter) tick(scale.top * quarter / 4, format_ratio(scale.top * quarter / 4));
+    const double step = tick_step(scale.top);
+    for (double value = step; value <= scale.top * 1.001; value += step)
+      if (value > 1.001) tick(value, fmt::format("{:g}x", value));
   }
   y += 26;
   if (scale.counts)
@@ -122,7 +131,7 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
                        label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
                        label_width + 170, y + 10);
   else
-    svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, median wall times, from 1x (no difference); )"
+    svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, of the median times, from 1x (no difference); )"
                        R"(<tspan class="theory-text">|</tspan> the lesson's theory</text>)" "\n",
                        label_width, y + 10);
   y += 18;

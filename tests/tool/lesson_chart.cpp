@@ -62,10 +62,11 @@ TEST_CASE("a lesson's chart draws one bar per pair on a ratio axis from 1x, with
   CHECK(svg.find(">101x (theory 100x)</text>") != std::string::npos);
   CHECK(svg.find(">pitfall 505 ms, solution 5.00 ms</text>") != std::string::npos);
   // The axis starts at 1x, no difference, and ends at a round number past 101x: a bar's length
-  // is what the pitfall lost, 480 pixels for 200x - 1x.
+  // is what the pitfall lost, 480 pixels for 150x - 1x.
   CHECK(svg.find(">1x</text>") != std::string::npos);
-  CHECK(svg.find(">200x</text>") != std::string::npos);
-  CHECK(svg.find(R"(x="120" y="62" width="241" height="14" class="pitfall")") != std::string::npos);
+  CHECK(svg.find(">50x</text>") != std::string::npos);
+  CHECK(svg.find(">150x</text>") != std::string::npos);
+  CHECK(svg.find(R"(x="120" y="62" width="322" height="14" class="pitfall")") != std::string::npos);
   CHECK(svg.find(" ms</text><line") == std::string::npos);  // no time axis
 }
 
