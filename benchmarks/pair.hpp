@@ -56,8 +56,9 @@ template <typename Scenario, typename Outcome>
 bool register_pair(const pair<Scenario, Outcome>& lesson)
 {
   for (const auto& [role, run] : {std::pair{"pitfall", lesson.pitfall}, std::pair{"solution", lesson.solution}}) {
+    const bool is_solution = std::string_view(role) == "solution";
     auto* registered = benchmark::RegisterBenchmark(
-        (lesson.lesson + "/" + role).c_str(), [lesson, run = run, is_solution = std::string_view(role) == "solution"](benchmark::State& state) {
+        (lesson.lesson + "/" + role).c_str(), [lesson, run = run, is_solution](benchmark::State& state) {
           const Scenario scenario = lesson.scenario(state.range(0));
           Outcome outcome{};
           for (auto _ : state) {

@@ -36,8 +36,8 @@ int chart_command(const chart_options& options)
   if (!lesson) {
     std::string present;
     for (const auto& known : lessons) present += (present.empty() ? "" : ", ") + known.lesson;
-    fmt::print(stderr, "asynclab chart: {} has no pitfall/solution pair of lesson {} ({})\n", options.file, options.lesson,
-               present.empty() ? "it has none" : "it has " + present);
+    fmt::print(stderr, "asynclab chart: {} has no pitfall/solution pair of lesson {} ({})\n", options.file,
+               options.lesson, present.empty() ? "it has none" : "it has " + present);
     return 2;
   }
   if (!options.svg.empty() && !write(options.svg, lesson_chart_svg(*lesson))) return 1;

@@ -3,9 +3,11 @@
 #include "tool/lesson_ratios.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 namespace asynclab::tool {
@@ -313,7 +315,8 @@ bool same_results(const bench_run& one, const bench_run& other)
       one.benchmarks.size() != other.benchmarks.size())
     return false;
   for (std::size_t i = 0; i < one.benchmarks.size(); ++i)
-    if (one.benchmarks[i].name != other.benchmarks[i].name || one.benchmarks[i].real_time != other.benchmarks[i].real_time)
+    if (one.benchmarks[i].name != other.benchmarks[i].name ||
+        one.benchmarks[i].real_time != other.benchmarks[i].real_time)
       return false;
   return true;
 }
@@ -338,8 +341,9 @@ std::vector<const bench_run*> distinct_runs(const std::vector<bench_run>& runs, 
       continue;
     }
     const auto& student = run.context.student;
-    const auto same_student =
-        std::find_if(kept.begin(), kept.end(), [&](const auto* k) { return !student.empty() && k->context.student == student; });
+    const auto same_student = std::find_if(kept.begin(), kept.end(), [&](const auto* k) {
+      return !student.empty() && k->context.student == student;
+    });
     if (same_student != kept.end()) {
       // Dates are ISO 8601, which compare as text.
       const bool later = run.context.date > (*same_student)->context.date;
@@ -385,15 +389,21 @@ machine_row machine_of(const bench_run& run, const std::vector<lesson_ratios>& l
                   .theories = {},
                   .counts = {},
                   .outliers = std::vector<bool>(report.lessons.size(), false)};
+  std::vector<std::string> missing;
   for (const auto& column : report.lessons) {
     row.counts.push_back(column.counted ? count_for(lessons, column) : std::string());
     row.ratios.push_back(column.counted ? std::nullopt : ratio_for(lessons, column));
     const auto* pair = pair_for(lessons, column);
     row.theories.push_back(pair && !column.counted ? pair->theory : std::nullopt);
     if (!row.ratios.back() && row.counts.back().empty())
-      report.problems.push_back(fmt::format("{}: has no {} pair {}; its cell is empty", run.file, column.lesson,
-                                            pair_label(column.suffix)));
+      missing.push_back(fmt::format("{} {}", column.lesson, pair_label(column.suffix)));
   }
+  // One line per file, however many lessons it lacks: a one-lesson file is a normal hand-in.
+  if (missing.size() == 1)
+    report.problems.push_back(fmt::format("{}: has no {} pair; its cell is empty", run.file, missing[0]));
+  else if (!missing.empty())
+    report.problems.push_back(fmt::format("{}: has no pair for {} lessons ({}); their cells are empty", run.file,
+                                          missing.size(), fmt::join(missing, ", ")));
   return row;
 }
 
@@ -419,8 +429,28 @@ void summarise(class_report& report, std::size_t column)
 
 }  // namespace
 
-class_report build_class_report(const std::vector<bench_run>& runs)
+namespace {
+
+// The runs, each named by its file's name without its folders (the teacher's paths stay out of a
+// handout), unless two files share a name.
+std::vector<bench_run> named_by_file_name(std::vector<bench_run> runs)
 {
+  const auto name_of = [](const bench_run& run) { return std::filesystem::path(run.file).filename().string(); };
+  for (auto& run : runs) {
+    const auto name = name_of(run);
+    const bool shared = std::count_if(runs.begin(), runs.end(), [&](const auto& other) {
+                          return name_of(other) == name && other.file != run.file;
+                        }) > 0;
+    if (!shared && !name.empty()) run.file = name;
+  }
+  return runs;
+}
+
+}  // namespace
+
+class_report build_class_report(const std::vector<bench_run>& given)
+{
+  const auto runs = named_by_file_name(given);
   class_report report;
   report.course_commit = most_common_commit(runs);
   for (const auto& [run, lessons] : runs_of_the_class(runs, report))
@@ -459,7 +489,8 @@ std::string report_text(const class_report& report)
   out += fmt::format("\n{:<{}}", "spread (quartiles)", label_width);
   for (std::size_t c = 0; c < report.lessons.size(); ++c) out += fmt::format("{:>{}}", spread_of(report.lessons[c]), widths[c]);
   out += fmt::format("\n{:<{}}", "theory", label_width);
-  for (std::size_t c = 0; c < report.lessons.size(); ++c) out += fmt::format("{:>{}}", theory_of(report.lessons[c]), widths[c]);
+  for (std::size_t c = 0; c < report.lessons.size(); ++c)
+    out += fmt::format("{:>{}}", theory_of(report.lessons[c]), widths[c]);
   return out + "\n" + outlier_note_of(report);
 }
 

@@ -50,7 +50,8 @@ struct class_report {
   std::vector<std::string> problems;
 };
 
-/// Builds the report from runs already read. A run from another course version than the most
+/// Builds the report from runs already read, each named by its file's name without its folders
+/// (unless two files share a name). A run from another course version than the most
 /// common one is left out; a file with the same results as another counts once; of a student's
 /// several files only the latest counts. Each gets a line in `problems`.
 ///

@@ -123,8 +123,8 @@ std::string ratio_section(const comparison& compared)
   }
   lesson_width += 2;
   pair_width += 2;
-  out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new", "change",
-                     "theory");
+  out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new",
+                     "change", "theory");
   std::string counts;
   for (const auto* lesson : lessons)
     if (lesson->counted())
@@ -252,7 +252,8 @@ std::string format_comparison(const comparison& compared, const bench_run& old_r
                        format_time(compared.old_real_geomean, "s"), format_time(compared.new_real_geomean, "s"),
                        format_time(compared.old_cpu_geomean, "s"), format_time(compared.new_cpu_geomean, "s"));
   if (!compared.benchmarks.empty())
-    out += human_line(compared.old_real_geomean, compared.new_real_geomean, compared.old_cpu_geomean, compared.new_cpu_geomean);
+    out += human_line(compared.old_real_geomean, compared.new_real_geomean, compared.old_cpu_geomean,
+                      compared.new_cpu_geomean);
   out += "\nTime and CPU: (new - old) / |old| of the medians over the repetitions, as a fraction (-0.5: half the\n"
          "time); Time Old/New, CPU Old/New: in each benchmark's own unit, OVERALL_GEOMEAN in seconds; the line\n"
          "under each row says the same with units and in percent. _pvalue: two-sided Mann-Whitney U test\n"

@@ -70,7 +70,9 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
   auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
                          pair_label(pair.suffix));
   const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
-  for (const auto& [role, count] : {std::pair{"pitfall", *pair.pitfall_count}, std::pair{"solution", *pair.solution_count}}) {
+  const std::pair<const char*, headline_count> counts[] = {{"pitfall", *pair.pitfall_count},
+                                                           {"solution", *pair.solution_count}};
+  for (const auto& [role, count] : counts) {
     const int end = scale.x_of(share(count));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
                        R"(<text x="{}" y="{}" class="value">{} {}</text>)" "\n",
@@ -94,10 +96,12 @@ std::string ratio_bar(const ratio_pair& pair, const bar_scale& scale, int& y)
   auto beside = format_ratio(pair.ratio());
   if (pair.theory) {
     const int mark = scale.x_of(*pair.theory);
-    svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="theory"/>)" "\n", mark, y - 4, y + bar_height + 4);
+    svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="theory"/>)" "\n", mark, y - 4,
+                       y + bar_height + 4);
     beside += fmt::format(" (theory {})", format_ratio(*pair.theory));
   }
-  svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + 8, y + 12, beside);
+  svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + 8, y + 12,
+                     beside);
   svg += fmt::format(R"(<text x="{}" y="{}" class="value">pitfall {}, solution {}</text>)" "\n", label_width,
                      y + bar_height + 12, time_text(pair.pitfall_seconds), time_text(pair.solution_seconds));
   y += bar_height + 16 + pair_gap;

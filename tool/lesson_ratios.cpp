@@ -92,7 +92,8 @@ std::string pair_label(const std::string& suffix)
     const auto end = std::min(suffix.find('/', start), suffix.size());
     const auto part = std::string_view(suffix).substr(start, end - start);
     const bool timing = part == "real_time" || part == "process_time" || part == "manual_time" ||
-                        part.starts_with("iterations:") || part.starts_with("min_time:") || part.starts_with("repeats:");
+                        part.starts_with("iterations:") || part.starts_with("min_time:") ||
+                        part.starts_with("repeats:");
     if (!part.empty() && !timing) label += (label.empty() ? "" : "/") + std::string(part);
     start = end + 1;
   }

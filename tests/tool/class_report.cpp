@@ -183,7 +183,7 @@ TEST_CASE("a file without a lesson's pair keeps its row with an empty cell", "[t
   REQUIRE(report.machines.size() == 2);
   CHECK_FALSE(report.machines[1].ratios[0]);
   REQUIRE(report.problems.size() == 1);
-  CHECK(report.problems[0] == "zoe.json: has no 01_x pair tasks:100; its cell is empty");
+  CHECK(report.problems[0] == "zoe.json: has no 01_x tasks:100 pair; its cell is empty");
   CHECK(report.lessons[0].machines == 1);
 }
 
@@ -208,4 +208,23 @@ TEST_CASE("the Markdown table has a header, a row per machine and the class rows
   CHECK(markdown.find("| student | host | CPU | 01\\_x (tasks:100) |") != std::string::npos);
   CHECK(markdown.find("| ada | pc-ada | Test CPU, 4 CPUs | 100x |") != std::string::npos);
   CHECK(markdown.find("| **class median** | | | **95.0x** |") != std::string::npos);
+}
+
+TEST_CASE("the report names files without their folders, and a file lacking lessons in one line",
+          "[tool][report]")
+{
+  auto ada = student_run("ada", 500);
+  ada.file = "/home/teacher/class/ada.json";
+  auto partial = parse_bench_json(benchmark_json({{"02_y/pitfall", {5, 5, 5}}, {"02_y/solution", {5, 5, 5}}}, "abc123", "zoe"),
+                                  "/home/teacher/class/zoe.json");
+  REQUIRE(partial.run);
+  auto other = parse_bench_json(benchmark_json({{"03_z/pitfall", {9, 9, 9}}, {"03_z/solution", {3, 3, 3}}}, "abc123", "cy"),
+                                "/home/teacher/class/cy.json");
+  REQUIRE(other.run);
+  const auto report = build_class_report({ada, *partial.run, *other.run});
+  CHECK(report.machines[0].file == "ada.json");
+  REQUIRE(report.problems.size() == 3);
+  CHECK(report.problems[0] ==
+        "ada.json: has no pair for 2 lessons (02_y (no arguments), 03_z (no arguments)); their cells are empty");
+  for (const auto& text : {report_markdown(report), report_html(report)}) CHECK_FALSE(has(text, "/home/teacher"));
 }
