@@ -10,10 +10,11 @@ namespace {
 const bool registered = bench::register_pair(bench::pair<lesson00::scenario, lesson00::outcome>{
     .lesson = "00_hello_concurrency",
     .argument = "delay_ms",
-    .arguments = {5, 50},
+    .arguments = {5, 20},
     .scenario = [](std::int64_t delay_ms) { return lesson00::scenario{.delay_ms = static_cast<int>(delay_ms)}; },
     .pitfall = lesson00::pitfall,
     .solution = lesson00::solution,
+    .theory = [](const lesson00::scenario& s, const lesson00::outcome&) { return lesson00::theory_ratio(s); },
 });
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // A lesson's pitfall and solution as two benchmarks over the same arguments, named
 // "<lesson>/pitfall" and "<lesson>/solution", so that `asynclab compare` and `asynclab report`
-// can pair them and take their ratio, or show their headline count.
+// can pair them and take their ratio, or show their headline count, beside the ratio the lesson's
+// theory predicts.
 
 #include "lab/instruments.hpp"
 
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,6 +41,13 @@ struct pair {
   /// observed out of how many. They become the `headline`, `headline_of` and label of the JSON.
   std::string headline;
   std::function<std::pair<double, double>(const Outcome&, const Scenario&)> count;
+  /// How many times as long the pitfall should take: the function the lesson's verdict calls
+  /// (`lessonNN::theory_ratio`), given the scenario and the outcome of a solution run, for a
+  /// theory that takes in what the run measured (then set `iterations = 1`, so that the run is
+  /// the repetition's). It must hold at every argument. The solution's rows record it as the
+  /// `theory` counter, which `asynclab report`, `compare` and `chart` show beside the measured
+  /// ratio. Empty when the lesson's point is a count, not a time.
+  std::function<double(const Scenario&, const Outcome&)> theory;
 };
 
 /// Registers the pair with Google Benchmark. Call it from a static initializer:
@@ -47,8 +56,9 @@ template <typename Scenario, typename Outcome>
 bool register_pair(const pair<Scenario, Outcome>& lesson)
 {
   for (const auto& [role, run] : {std::pair{"pitfall", lesson.pitfall}, std::pair{"solution", lesson.solution}}) {
+    const bool is_solution = std::string_view(role) == "solution";
     auto* registered = benchmark::RegisterBenchmark(
-        (lesson.lesson + "/" + role).c_str(), [lesson, run = run](benchmark::State& state) {
+        (lesson.lesson + "/" + role).c_str(), [lesson, run = run, is_solution](benchmark::State& state) {
           const Scenario scenario = lesson.scenario(state.range(0));
           Outcome outcome{};
           for (auto _ : state) {
@@ -59,6 +69,8 @@ bool register_pair(const pair<Scenario, Outcome>& lesson)
               if (lesson.processor_time)
                 state.SetIterationTime(std::chrono::duration<double>(outcome.processor).count());
           }
+          if (lesson.theory && is_solution)
+            state.counters["theory"] = lesson.theory(scenario, outcome);
           if (lesson.count) {
             const auto [count, of] = lesson.count(outcome, scenario);
             state.counters["headline"] = count;

@@ -38,7 +38,7 @@ int main(int argc, char** argv)
                 .correct = 2};
           },
           .theory = [](const scenario& s) {
-            return lab::theory{.ratio = 2.0,
+            return lab::theory{.ratio = lesson00::theory_ratio(s),
                                .reasoning = fmt::format("two waits of {} ms one after the other, against both at once",
                                                         s.delay_ms)};
           },

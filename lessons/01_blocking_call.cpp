@@ -45,7 +45,7 @@ int main(int argc, char** argv)
                 .correct = 0};
           },
           .theory = [](const scenario& s) {
-            return lab::theory{.ratio = s.tasks,
+            return lab::theory{.ratio = lesson01::theory_ratio(s),
                                .reasoning = fmt::format("{} waits of {} ms one after another, against one", s.tasks,
                                                         s.delay_ms)};
           },

@@ -25,7 +25,8 @@ namespace lesson03 {
 namespace {
 
 // [request]
-asio::awaitable<void> request(asio::ip::tcp::endpoint server, int index, lab::task_watch& watch)
+asio::awaitable<void> request(asio::ip::tcp::endpoint server, int index, lab::task_watch& watch,
+                              request_clock& clock)
 {
   auto watching = watch.start(index);
   asio::ip::tcp::socket socket(co_await asio::this_coro::executor);
@@ -35,19 +36,22 @@ asio::awaitable<void> request(asio::ip::tcp::endpoint server, int index, lab::ta
   const std::array<char, 4> question{'p', 'i', 'n', 'g'};
   std::array<char, 4> answer{};
   co_await asio::async_write(socket, asio::buffer(question), asio::use_awaitable);
+  const auto sent = clock.sent();
   co_await asio::async_read(socket, asio::buffer(answer), asio::use_awaitable);
+  clock.answered(sent);
 }
 // [request]
 
 // [request_all]
-asio::awaitable<void> request_all(asio::ip::tcp::endpoint server, int requests, lab::task_watch& watch)
+asio::awaitable<void> request_all(asio::ip::tcp::endpoint server, int requests, lab::task_watch& watch,
+                                  request_clock& clock)
 {
   // Prepare every request without starting it.
   const auto executor = co_await asio::this_coro::executor;
-  using request_operation = decltype(asio::co_spawn(executor, request(server, 0, watch), asio::deferred));
+  using request_operation = decltype(asio::co_spawn(executor, request(server, 0, watch, clock), asio::deferred));
   std::vector<request_operation> operations;
   for (int index = 0; index < requests; ++index)
-    operations.push_back(asio::co_spawn(executor, request(server, index, watch), asio::deferred));
+    operations.push_back(asio::co_spawn(executor, request(server, index, watch, clock), asio::deferred));
 
   // Start them all at once, and resume when every one has finished.
   auto [order, errors] = co_await asio::experimental::make_parallel_group(std::move(operations))
@@ -64,10 +68,12 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
   // The backend runs on its own thread, as it would on its own machine.
   lab::delay_server server(std::chrono::milliseconds(scenario.latency_ms));
   lab::task_watch watch(with);
-  const auto run = lab::run_on_loop(request_all(server.endpoint(), scenario.requests, watch), with);
+  request_clock clock;
+  const auto run = lab::run_on_loop(request_all(server.endpoint(), scenario.requests, watch, clock), with);
   server.stop();
   return {.wall = run.wall, .most_in_flight = watch.most_in_flight(), .most_held = server.most_held(),
-          .answered = server.answered()};
+          .answered = server.answered(), .sending = clock.sending(),
+          .slowest_answer = clock.slowest()};
 }
 
 }  // namespace lesson03

@@ -49,3 +49,23 @@ TEST_CASE("a parallel group of one request behaves like the loop", "[03][solutio
   CHECK(outcome.most_in_flight == 1);
   CHECK(outcome.answered == 1);
 }
+
+TEST_CASE("the theory weighs the latencies against sending every request and the slowest answer", "[03][theory]")
+{
+  // 100 x 50 ms one after another, plus 10 ms of sending, against 10 ms of sending and a 60 ms
+  // answer: (10 + 5000) / (10 + 60).
+  lesson03::outcome solution{};
+  solution.sending = std::chrono::milliseconds(10);
+  solution.slowest_answer = std::chrono::milliseconds(60);
+  CHECK(lesson03::theory_ratio({.requests = 100, .latency_ms = 50}, solution) == Approx(5010.0 / 70));
+  // Before any run, the latencies alone.
+  CHECK(lesson03::theory_ratio({.requests = 100, .latency_ms = 50}, {}) == 100);
+}
+
+TEST_CASE("a parallel group's run records what sending and the slowest answer cost", "[03][theory]")
+{
+  const auto outcome = lesson03::solution(scenario);
+  CHECK(outcome.sending > std::chrono::nanoseconds(0));
+  CHECK(outcome.slowest_answer > std::chrono::nanoseconds(0));
+  CHECK(outcome.sending < outcome.wall);
+}

@@ -141,8 +141,9 @@ std::string bench_summary(const bench_run& run)
     if (headline.counted())
       summary += fmt::format("  {}: {}\n", lesson.lesson, pair_headline(headline));
     else
-      summary += fmt::format("  {} ({}): the pitfall took {} as long as the solution\n", lesson.lesson,
-                             pair_label(headline.suffix), format_ratio(headline.ratio()));
+      summary += fmt::format("  {} ({}): the pitfall took {} as long as the solution{}\n", lesson.lesson,
+                             pair_label(headline.suffix), format_ratio(headline.ratio()),
+                             headline.theory ? fmt::format(" (theory: {})", format_ratio(*headline.theory)) : "");
   }
   return summary;
 }

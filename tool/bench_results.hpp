@@ -39,6 +39,9 @@ struct benchmark_times {
   /// of how many; and a label that names what is counted ("bodies run"). Empty otherwise.
   std::vector<double> headline, headline_of;
   std::string label;
+  /// The lesson's theory: how many times as long its pitfall should take, the `theory` counter
+  /// (`theory` in benchmarks/pair.hpp), one per repetition. Empty when the lesson has none.
+  std::vector<double> theory;
 
   /// The median of `real_time` (of the repetitions).
   double median_real_time() const;

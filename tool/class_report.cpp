@@ -3,9 +3,11 @@
 #include "tool/lesson_ratios.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 namespace asynclab::tool {
@@ -34,12 +36,19 @@ std::string most_common_commit(const std::vector<bench_run>& runs)
   return common;
 }
 
-std::optional<double> ratio_for(const std::vector<lesson_ratios>& lessons, const lesson_column& column)
+const ratio_pair* pair_for(const std::vector<lesson_ratios>& lessons, const lesson_column& column)
 {
   for (const auto& lesson : lessons)
     if (lesson.lesson == column.lesson)
       for (const auto& pair : lesson.pairs)
-        if (pair.suffix == column.suffix && pair.ratio() > 0) return pair.ratio();
+        if (pair.suffix == column.suffix) return &pair;
+  return nullptr;
+}
+
+std::optional<double> ratio_for(const std::vector<lesson_ratios>& lessons, const lesson_column& column)
+{
+  const auto* pair = pair_for(lessons, column);
+  if (pair && pair->ratio() > 0) return pair->ratio();
   return std::nullopt;
 }
 
@@ -60,26 +69,58 @@ std::string cpu_of(const run_context& context)
   return context.cpus > 0 ? fmt::format("{}, {} CPUs", model, context.cpus) : model;
 }
 
+// The fences outside which a ratio is an outlier, on a log scale; none below 3 machines. The
+// quartiles of 3 values are too wide to fence anything, so 3 machines are fenced at half and
+// twice their median instead.
+std::optional<std::pair<double, double>> fences_of(const std::vector<double>& logs)
+{
+  if (logs.size() < 3) return std::nullopt;
+  if (logs.size() == 3) {
+    const double middle = quantile(logs, 0.5);
+    return std::pair{middle - std::log(2.0), middle + std::log(2.0)};
+  }
+  const double q1 = quantile(logs, 0.25), q3 = quantile(logs, 0.75);
+  const double reach = std::max(1.5 * (q3 - q1), std::log(1.25));
+  return std::pair{q1 - reach, q3 + reach};
+}
+
 void mark_outliers(class_report& report, std::size_t column)
 {
   std::vector<double> logs;
   for (const auto& machine : report.machines)
     if (machine.ratios[column]) logs.push_back(std::log(*machine.ratios[column]));
-  if (logs.size() < 4) return;
-  const double q1 = quantile(logs, 0.25), q3 = quantile(logs, 0.75);
-  const double reach = std::max(1.5 * (q3 - q1), std::log(1.25));
+  const auto fences = fences_of(logs);
+  if (!fences) return;
   for (auto& machine : report.machines)
     if (machine.ratios[column]) {
       const double value = std::log(*machine.ratios[column]);
-      machine.outliers[column] = value < q1 - reach || value > q3 + reach;
+      machine.outliers[column] = value < fences->first || value > fences->second;
     }
 }
 
+bool any_outlier(const class_report& report)
+{
+  return std::any_of(report.machines.begin(), report.machines.end(), [](const auto& machine) {
+    return std::find(machine.outliers.begin(), machine.outliers.end(), true) != machine.outliers.end();
+  });
+}
+
+// "98.5x -2%": the ratio and how far it is from the machine's theory, "!" when an outlier.
 std::string cell(const machine_row& machine, std::size_t column)
 {
   if (!machine.counts[column].empty()) return machine.counts[column];
   if (!machine.ratios[column]) return "-";
-  return format_ratio(*machine.ratios[column]) + (machine.outliers[column] ? " !" : "");
+  auto text = format_ratio(*machine.ratios[column]);
+  if (machine.theories[column]) text += " " + format_off(*machine.ratios[column], *machine.theories[column]);
+  return text + (machine.outliers[column] ? " !" : "");
+}
+
+// "20.0x", or "84.1x-88.0x" when the theory took in what each machine measured.
+std::string theory_of(const lesson_column& column)
+{
+  if (!column.theory_low) return "-";
+  const auto low = format_ratio(*column.theory_low), high = format_ratio(*column.theory_high);
+  return low == high ? low : low + "-" + high;
 }
 
 std::string header_of(const lesson_column& column)
@@ -92,14 +133,6 @@ std::string spread_of(const lesson_column& column)
   return column.machines ? fmt::format("{}-{}", format_ratio(column.lower_quartile), format_ratio(column.upper_quartile)) : "-";
 }
 
-// Google Benchmark warns about its own debug build; say whose build that is.
-std::string library_note(const class_report& report)
-{
-  if (report.debug_library_machines == 0) return {};
-  return fmt::format("Google Benchmark's library was a debug build on {} machine(s) (Debian builds it that way): its warning is "
-                     "about the library, not the course's code.\n",
-                     report.debug_library_machines);
-}
 
 std::string html_escaped(std::string_view text)
 {
@@ -125,15 +158,23 @@ std::string markdown_escaped(std::string_view text)
 }
 
 constexpr std::string_view explanation =
-    "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments;\n"
+    "Each cell: the pitfall's median wall time over the solution's, for the lesson's largest arguments,\n"
+    "then how far it is from the lesson's theory on that machine (the theory row: what it predicts);\n"
     "for a lesson whose point is a count, the pitfall's count vs the solution's, of how many.\n"
     "Absolute times differ from laptop to laptop; these ratios should not.\n";
 constexpr std::string_view outlier_note =
-    "! an outlier: far outside the middle half of the class (Tukey's fences on a log scale; marked from 4 machines on).\n";
+    "! an outlier: far from the rest of the class (on a log scale: Tukey's fences from 4 machines on,\n"
+    "half or twice the median with 3).\n";
+
+// The outliers' legend, when there is one to explain.
+std::string outlier_note_of(const class_report& report)
+{
+  return any_outlier(report) ? std::string(outlier_note) : std::string();
+}
 
 // The chart's geometry: a log axis of ratios across, one strip per lesson with ratios down.
 struct chart_frame {
-  static constexpr int left = 260, right = 40, width = 1000, strip = 100, top = 30;
+  static constexpr int left = 260, right = 40, width = 1000, strip = 130, top = 40;
   double log_low = 0, log_high = 0;
   int strips = 0;
 
@@ -148,11 +189,12 @@ chart_frame frame_of(const class_report& report)
 {
   double low = 1, high = 1;
   for (const auto& machine : report.machines)
-    for (const auto& ratio : machine.ratios)
-      if (ratio) {
-        low = std::min(low, *ratio);
-        high = std::max(high, *ratio);
-      }
+    for (const auto& values : {machine.ratios, machine.theories})
+      for (const auto& value : values)
+        if (value) {
+          low = std::min(low, *value);
+          high = std::max(high, *value);
+        }
   const auto strips = std::count_if(report.lessons.begin(), report.lessons.end(), [](const auto& c) { return !c.counted; });
   return {.log_low = std::log10(low) - 0.15, .log_high = std::log10(high) + 0.15, .strips = static_cast<int>(strips)};
 }
@@ -176,22 +218,46 @@ std::string chart_axis(const chart_frame& frame)
   return svg;
 }
 
-// One dot per machine, red and named when it is an outlier.
+std::string who_of(const machine_row& machine) { return machine.student.empty() ? machine.host : machine.student; }
+
+// Up to this many machines, each dot carries its name; beyond, its row number, with a key beside
+// the chart.
+constexpr std::size_t named_dots = 8;
+
+// One dot per machine, red when it is an outlier, each labelled so that a student finds their own
+// on a projector: by name in a small class, else by number. In the order of their ratios, labels
+// alternate above and below the dots, so that neighbours do not overlap.
 std::string chart_dots(const class_report& report, std::size_t column, const chart_frame& frame, int middle)
 {
+  std::vector<std::size_t> order;
+  for (std::size_t m = 0; m < report.machines.size(); ++m)
+    if (report.machines[m].ratios[column]) order.push_back(m);
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return *report.machines[a].ratios[column] < *report.machines[b].ratios[column]; });
+  const bool named = report.machines.size() <= named_dots;
   std::string svg;
-  for (const auto& machine : report.machines) {
-    if (!machine.ratios[column]) continue;
-    const auto who = machine.student.empty() ? machine.host : machine.student;
-    const bool outlier = machine.outliers[column];
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& machine = report.machines[order[k]];
+    const auto colour = machine.outliers[column] ? "#d62728" : "#333";
     const double x = frame.x_of(*machine.ratios[column]);
     svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"{}\" fill-opacity=\"0.7\"><title>{}: {}</title></circle>\n", x,
-                       middle, outlier ? "#d62728" : "#333", html_escaped(who), format_ratio(*machine.ratios[column]));
-    if (outlier)
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#d62728\">{}</text>\n", x, middle - 14,
-                         html_escaped(who));
+                       middle, colour, html_escaped(who_of(machine)), format_ratio(*machine.ratios[column]));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"15\" fill=\"{}\">{}</text>\n", x,
+                       k % 2 == 0 ? middle - 14 : middle + 27, colour,
+                       named ? html_escaped(who_of(machine)) : std::to_string(order[k] + 1));
   }
   return svg;
+}
+
+// The theory, a green line (a band when it took in what each machine measured).
+std::string chart_theory(const lesson_column& lesson, const chart_frame& frame, int middle)
+{
+  if (!lesson.theory_low) return {};
+  const double low = frame.x_of(*lesson.theory_low), high = frame.x_of(*lesson.theory_high);
+  return fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#2ca02c\"><title>theory {}</title></rect>\n"
+                     "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"15\" fill=\"#2ca02c\">theory {}</text>\n",
+                     low - 1.5, middle - 30, std::max(3.0, high - low + 3), 60, theory_of(lesson), (low + high) / 2,
+                     middle - 36, theory_of(lesson));
 }
 
 // A lesson's strip: its name, the quartiles as a band, the median as a bar, the machines' dots.
@@ -207,8 +273,8 @@ std::string chart_strip(const class_report& report, std::size_t column, const ch
                      "median {3}</title></line>\n",
                      frame.x_of(lesson.median), middle - 28, middle + 28, format_ratio(lesson.median));
   svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1f4e8c\">median {}</text>\n",
-                     frame.x_of(lesson.median), middle + 46, format_ratio(lesson.median));
-  return svg + chart_dots(report, column, frame, middle);
+                     frame.x_of(lesson.median), middle + 52, format_ratio(lesson.median));
+  return svg + chart_theory(lesson, frame, middle) + chart_dots(report, column, frame, middle);
 }
 
 // The lessons' ratios on a log axis, one strip per lesson; lessons whose point is a count have no
@@ -229,13 +295,37 @@ std::string svg_chart(const class_report& report)
   return svg + "</svg>\n";
 }
 
+// The chart, and beside it, when its dots carry numbers, the key to them.
+std::string chart_with_key(const class_report& report)
+{
+  if (report.machines.size() <= named_dots) return svg_chart(report);
+  std::string key = "<table class=\"key\">\n<tr><th>#</th><th>who</th></tr>\n";
+  for (std::size_t m = 0; m < report.machines.size(); ++m)
+    key += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", m + 1, html_escaped(who_of(report.machines[m])));
+  return "<div style=\"display: flex; gap: 2em; align-items: flex-start\">\n" + svg_chart(report) + key +
+         "</table>\n</div>\n";
+}
+
 using run_ratios = std::pair<const bench_run*, std::vector<lesson_ratios>>;
 
-// The runs of the class's course version with their ratios; a column for every lesson one of
-// them has; a problem for every run left out.
-std::vector<run_ratios> runs_of_the_class(const std::vector<bench_run>& runs, class_report& report)
+// The same results: one file passed twice, or a copy of it.
+bool same_results(const bench_run& one, const bench_run& other)
 {
-  std::vector<run_ratios> kept;
+  if (one.context.date != other.context.date || one.context.host != other.context.host ||
+      one.benchmarks.size() != other.benchmarks.size())
+    return false;
+  for (std::size_t i = 0; i < one.benchmarks.size(); ++i)
+    if (one.benchmarks[i].name != other.benchmarks[i].name ||
+        one.benchmarks[i].real_time != other.benchmarks[i].real_time)
+      return false;
+  return true;
+}
+
+// The runs of the class's course version, each machine once: a copy of a file counts once, and of a
+// student's several files the latest. A problem for every run left out.
+std::vector<const bench_run*> distinct_runs(const std::vector<bench_run>& runs, class_report& report)
+{
+  std::vector<const bench_run*> kept;
   for (const auto& run : runs) {
     const auto& commit = run.context.course_commit;
     if (!commit.empty() && commit != report.course_commit) {
@@ -243,11 +333,40 @@ std::vector<run_ratios> runs_of_the_class(const std::vector<bench_run>& runs, cl
                                             commit, report.course_commit));
       continue;
     }
+    const auto copy = std::find_if(kept.begin(), kept.end(), [&](const auto* k) { return same_results(*k, run); });
+    if (copy != kept.end()) {
+      report.problems.push_back(run.file == (*copy)->file
+                                    ? fmt::format("{}: given twice; counted once", run.file)
+                                    : fmt::format("{}: the same results as {}; counted once", run.file, (*copy)->file));
+      continue;
+    }
+    const auto& student = run.context.student;
+    const auto same_student = std::find_if(kept.begin(), kept.end(), [&](const auto* k) {
+      return !student.empty() && k->context.student == student;
+    });
+    if (same_student != kept.end()) {
+      // Dates are ISO 8601, which compare as text.
+      const bool later = run.context.date > (*same_student)->context.date;
+      const auto* counted = later ? &run : *same_student;
+      report.problems.push_back(fmt::format("{}: {} has two files, {} and {}; only the later, {}, counts", run.file,
+                                            student, (*same_student)->file, run.file, counted->file));
+      *same_student = counted;
+      continue;
+    }
     if (commit.empty() && !report.course_commit.empty())
       report.problems.push_back(
           fmt::format("{}: records no course version (not written by asynclab bench?); kept", run.file));
-    if (run.context.library_build_type == "debug") ++report.debug_library_machines;
-    kept.emplace_back(&run, ratios_of(run));
+    kept.push_back(&run);
+  }
+  return kept;
+}
+
+// The runs with their ratios; a column for every lesson one of them has.
+std::vector<run_ratios> runs_of_the_class(const std::vector<bench_run>& runs, class_report& report)
+{
+  std::vector<run_ratios> kept;
+  for (const auto* run : distinct_runs(runs, report)) {
+    kept.emplace_back(run, ratios_of(*run));
     for (const auto& lesson : kept.back().second) {
       const bool known = std::any_of(report.lessons.begin(), report.lessons.end(),
                                      [&](const auto& c) { return c.lesson == lesson.lesson; });
@@ -267,15 +386,24 @@ machine_row machine_of(const bench_run& run, const std::vector<lesson_ratios>& l
                   .host = run.context.host,
                   .cpu = cpu_of(run.context),
                   .ratios = {},
+                  .theories = {},
                   .counts = {},
                   .outliers = std::vector<bool>(report.lessons.size(), false)};
+  std::vector<std::string> missing;
   for (const auto& column : report.lessons) {
     row.counts.push_back(column.counted ? count_for(lessons, column) : std::string());
     row.ratios.push_back(column.counted ? std::nullopt : ratio_for(lessons, column));
+    const auto* pair = pair_for(lessons, column);
+    row.theories.push_back(pair && !column.counted ? pair->theory : std::nullopt);
     if (!row.ratios.back() && row.counts.back().empty())
-      report.problems.push_back(fmt::format("{}: has no {} pair {}; its cell is empty", run.file, column.lesson,
-                                            pair_label(column.suffix)));
+      missing.push_back(fmt::format("{} {}", column.lesson, pair_label(column.suffix)));
   }
+  // One line per file, however many lessons it lacks: a one-lesson file is a normal hand-in.
+  if (missing.size() == 1)
+    report.problems.push_back(fmt::format("{}: has no {} pair; its cell is empty", run.file, missing[0]));
+  else if (!missing.empty())
+    report.problems.push_back(fmt::format("{}: has no pair for {} lessons ({}); their cells are empty", run.file,
+                                          missing.size(), fmt::join(missing, ", ")));
   return row;
 }
 
@@ -283,9 +411,14 @@ machine_row machine_of(const bench_run& run, const std::vector<lesson_ratios>& l
 void summarise(class_report& report, std::size_t column)
 {
   std::vector<double> ratios;
-  for (const auto& machine : report.machines)
-    if (machine.ratios[column]) ratios.push_back(*machine.ratios[column]);
   auto& lesson = report.lessons[column];
+  for (const auto& machine : report.machines) {
+    if (machine.ratios[column]) ratios.push_back(*machine.ratios[column]);
+    if (const auto& theory = machine.theories[column]) {
+      lesson.theory_low = std::min(lesson.theory_low.value_or(*theory), *theory);
+      lesson.theory_high = std::max(lesson.theory_high.value_or(*theory), *theory);
+    }
+  }
   lesson.machines = static_cast<int>(ratios.size());
   if (ratios.empty()) return;
   lesson.median = quantile(ratios, 0.5);
@@ -296,8 +429,28 @@ void summarise(class_report& report, std::size_t column)
 
 }  // namespace
 
-class_report build_class_report(const std::vector<bench_run>& runs)
+namespace {
+
+// The runs, each named by its file's name without its folders (the teacher's paths stay out of a
+// handout), unless two files share a name.
+std::vector<bench_run> named_by_file_name(std::vector<bench_run> runs)
 {
+  const auto name_of = [](const bench_run& run) { return std::filesystem::path(run.file).filename().string(); };
+  for (auto& run : runs) {
+    const auto name = name_of(run);
+    const bool shared = std::count_if(runs.begin(), runs.end(), [&](const auto& other) {
+                          return name_of(other) == name && other.file != run.file;
+                        }) > 0;
+    if (!shared && !name.empty()) run.file = name;
+  }
+  return runs;
+}
+
+}  // namespace
+
+class_report build_class_report(const std::vector<bench_run>& given)
+{
+  const auto runs = named_by_file_name(given);
   class_report report;
   report.course_commit = most_common_commit(runs);
   for (const auto& [run, lessons] : runs_of_the_class(runs, report))
@@ -335,7 +488,10 @@ std::string report_text(const class_report& report)
     out += fmt::format("{:>{}}", report.lessons[c].machines ? format_ratio(report.lessons[c].median) : "-", widths[c]);
   out += fmt::format("\n{:<{}}", "spread (quartiles)", label_width);
   for (std::size_t c = 0; c < report.lessons.size(); ++c) out += fmt::format("{:>{}}", spread_of(report.lessons[c]), widths[c]);
-  return out + "\n" + std::string(outlier_note) + library_note(report);
+  out += fmt::format("\n{:<{}}", "theory", label_width);
+  for (std::size_t c = 0; c < report.lessons.size(); ++c)
+    out += fmt::format("{:>{}}", theory_of(report.lessons[c]), widths[c]);
+  return out + "\n" + outlier_note_of(report);
 }
 
 std::string report_markdown(const class_report& report)
@@ -358,7 +514,9 @@ std::string report_markdown(const class_report& report)
   for (const auto& column : report.lessons) out += fmt::format(" **{}** |", column.machines ? format_ratio(column.median) : "-");
   out += "\n| spread (quartiles) | | |";
   for (const auto& column : report.lessons) out += fmt::format(" {} |", spread_of(column));
-  out += fmt::format("\n\n{}{}", outlier_note, library_note(report));
+  out += "\n| theory | | |";
+  for (const auto& column : report.lessons) out += fmt::format(" {} |", theory_of(column));
+  out += "\n\n" + outlier_note_of(report);
   for (const auto& problem : report.problems) out += fmt::format("\n- {}", markdown_escaped(problem));
   return out + (report.problems.empty() ? "" : "\n");
 }
@@ -376,23 +534,28 @@ std::string report_html(const class_report& report)
       "</style>\n</head>\n<body>\n";
   out += fmt::format("<h1>Class report: {} machine(s)</h1>\n<p>Course version <code>{}</code>. {}</p>\n", report.machines.size(),
                      html_escaped(report.course_commit.empty() ? "unknown" : report.course_commit), html_escaped(explanation));
-  out += svg_chart(report);
-  out += "<table>\n<tr><th>student</th><th>host</th><th>CPU</th>";
+  out += chart_with_key(report);
+  out += "<table>\n<tr><th>#</th><th>student</th><th>host</th><th>CPU</th>";
   for (const auto& column : report.lessons) out += fmt::format("<th>{}</th>", html_escaped(header_of(column)));
   out += "</tr>\n";
-  for (const auto& machine : report.machines) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escaped(machine.student.empty() ? "-" : machine.student),
-                       html_escaped(machine.host), html_escaped(machine.cpu));
+  for (std::size_t m = 0; m < report.machines.size(); ++m) {
+    const auto& machine = report.machines[m];
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td>", m + 1,
+                       html_escaped(machine.student.empty() ? "-" : machine.student), html_escaped(machine.host),
+                       html_escaped(machine.cpu));
     for (std::size_t c = 0; c < report.lessons.size(); ++c)
       out += fmt::format("<td class=\"ratio{}\">{}</td>", machine.outliers[c] ? " outlier" : "", html_escaped(cell(machine, c)));
     out += "</tr>\n";
   }
-  out += "<tr class=\"summary\"><td colspan=\"3\">class median</td>";
+  out += "<tr class=\"summary\"><td colspan=\"4\">class median</td>";
   for (const auto& column : report.lessons)
     out += fmt::format("<td class=\"ratio\">{}</td>", column.machines ? format_ratio(column.median) : "-");
-  out += "</tr>\n<tr><td colspan=\"3\">spread (quartiles)</td>";
+  out += "</tr>\n<tr><td colspan=\"4\">spread (quartiles)</td>";
   for (const auto& column : report.lessons) out += fmt::format("<td class=\"ratio\">{}</td>", spread_of(column));
-  out += fmt::format("</tr>\n</table>\n<p>{}</p>\n<p>{}</p>\n", html_escaped(outlier_note), html_escaped(library_note(report)));
+  out += "</tr>\n<tr><td colspan=\"4\">theory</td>";
+  for (const auto& column : report.lessons) out += fmt::format("<td class=\"ratio\">{}</td>", theory_of(column));
+  out += "</tr>\n</table>\n";
+  if (any_outlier(report)) out += fmt::format("<p>{}</p>\n", html_escaped(outlier_note));
   if (!report.problems.empty()) {
     out += "<ul>\n";
     for (const auto& problem : report.problems) out += fmt::format("<li>{}</li>\n", html_escaped(problem));

@@ -1,8 +1,11 @@
 #include "tool/compare.hpp"
 
+#include "lab/format.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace asynclab::tool {
@@ -18,6 +21,23 @@ std::string format_time(double seconds, const std::string& unit)
 {
   const double value = seconds / seconds_in(unit);
   return value >= 1000 ? fmt::format("{:.0f}", value) : fmt::format("{:.4g}", value);
+}
+
+std::string human_time(double seconds)
+{
+  return lab::human_duration(std::chrono::duration<double, std::nano>(seconds * 1e9));
+}
+
+// "-85.3%": a relative change as people read it.
+std::string percent(double change) { return fmt::format("{:+.1f}%", change * 100); }
+
+// The line under a row of compare.py's: its medians with their units and the change in percent,
+// "    wall 518 ms -> 76.4 ms (-85.3%), CPU 12.1 ms -> 11.9 ms (-1.7%)".
+std::string human_line(double old_real, double new_real, double old_cpu, double new_cpu)
+{
+  return fmt::format("    wall {} -> {} ({}), CPU {} -> {} ({})\n", human_time(old_real), human_time(new_real),
+                     percent(relative_change(old_real, new_real)), human_time(old_cpu), human_time(new_cpu),
+                     percent(relative_change(old_cpu, new_cpu)));
 }
 
 double log_sum(const std::vector<double>& values, std::size_t& count)
@@ -76,12 +96,13 @@ std::string ratio_rows(const comparison& compared, const lesson_ratios& lesson, 
     const auto* old_pair = find_pair(compared.old_ratios, lesson.lesson, pair.suffix);
     const auto* new_pair = find_pair(compared.new_ratios, lesson.lesson, pair.suffix);
     const bool headline = &pair == &lesson.pairs[lesson.headline];
-    const auto change =
-        old_pair && new_pair ? fmt::format("{:+.4f}", relative_change(old_pair->ratio(), new_pair->ratio())) : "";
-    out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", first ? lesson.lesson : "", lesson_width,
+    const auto change = old_pair && new_pair ? percent(relative_change(old_pair->ratio(), new_pair->ratio())) : "";
+    const auto* theory_pair = new_pair && new_pair->theory ? new_pair : old_pair;
+    const auto theory = theory_pair && theory_pair->theory ? format_ratio(*theory_pair->theory) : "-";
+    out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>10}\n", first ? lesson.lesson : "", lesson_width,
                        pair_label(pair.suffix) + (headline ? " *" : ""), pair_width,
                        old_pair ? format_ratio(old_pair->ratio()) : "-", new_pair ? format_ratio(new_pair->ratio()) : "-",
-                       change);
+                       change, theory);
     first = false;
   }
   return out;
@@ -93,7 +114,7 @@ std::string ratio_section(const comparison& compared)
   if (lessons.empty()) return "\nNo lesson has both a pitfall and a solution benchmark in these files.\n";
 
   std::string out = "\nPitfall/solution ratios: the pitfall's median wall time over the solution's (* the headline pair, "
-                    "the largest arguments)\n";
+                    "the largest arguments),\nand the ratio the lesson's theory predicts (the new run's)\n";
   // Columns as wide as their longest entry, plus two spaces.
   std::size_t lesson_width = 6, pair_width = 4;
   for (const auto* lesson : lessons) {
@@ -102,7 +123,8 @@ std::string ratio_section(const comparison& compared)
   }
   lesson_width += 2;
   pair_width += 2;
-  out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new", "change");
+  out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>10}\n", "lesson", lesson_width, "pair", pair_width, "old", "new",
+                     "change", "theory");
   std::string counts;
   for (const auto* lesson : lessons)
     if (lesson->counted())
@@ -213,6 +235,7 @@ std::string format_comparison(const comparison& compared, const bench_run& old_r
                        relative_change(row.old_real, row.new_real), relative_change(row.old_cpu, row.new_cpu),
                        format_time(row.old_real, row.time_unit), format_time(row.new_real, row.time_unit),
                        format_time(row.old_cpu, row.time_unit), format_time(row.new_cpu, row.time_unit));
+    out += human_line(row.old_real, row.new_real, row.old_cpu, row.new_cpu);
     if (!row.real_u_test) continue;
     auto description = fmt::format("U Test, Repetitions: {} vs {}", row.old_repetitions, row.new_repetitions);
     if (std::min(row.old_repetitions, row.new_repetitions) < u_test_recommended_repetitions) {
@@ -228,9 +251,14 @@ std::string format_comparison(const comparison& compared, const bench_run& old_r
                        relative_change(compared.old_cpu_geomean, compared.new_cpu_geomean),
                        format_time(compared.old_real_geomean, "s"), format_time(compared.new_real_geomean, "s"),
                        format_time(compared.old_cpu_geomean, "s"), format_time(compared.new_cpu_geomean, "s"));
-  out += "\nTime and CPU: (new - old) / |old| of the medians over the repetitions; _pvalue: two-sided Mann-Whitney U test\n"
+  if (!compared.benchmarks.empty())
+    out += human_line(compared.old_real_geomean, compared.new_real_geomean, compared.old_cpu_geomean,
+                      compared.new_cpu_geomean);
+  out += "\nTime and CPU: (new - old) / |old| of the medians over the repetitions, as a fraction (-0.5: half the\n"
+         "time); Time Old/New, CPU Old/New: in each benchmark's own unit, OVERALL_GEOMEAN in seconds; the line\n"
+         "under each row says the same with units and in percent. _pvalue: two-sided Mann-Whitney U test\n"
          "(normal approximation, tie and continuity corrections), wall time then CPU time; below 0.05 the two runs differ.\n"
-         "OVERALL_GEOMEAN: geometric mean of every repetition of the shared benchmarks, in seconds.\n";
+         "OVERALL_GEOMEAN: geometric mean of every repetition of the shared benchmarks.\n";
   if (unreliable)
     out += fmt::format("Fewer than {} repetitions: the U test cannot tell much apart; `make bench` (MODE=quick) runs {}.\n",
                        u_test_recommended_repetitions, u_test_recommended_repetitions);

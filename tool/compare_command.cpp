@@ -8,21 +8,6 @@
 #include <cstdio>
 
 namespace asynclab::tool {
-namespace {
-
-// Google Benchmark warns about its own debug build; say whose build that is.
-void print_library_note(const bench_run& old_run, const bench_run& new_run)
-{
-  for (const auto* run : {&old_run, &new_run})
-    if (run->context.library_build_type == "debug") {
-      fmt::print("\nNote: Google Benchmark's \"Library was built as DEBUG\" warning is about Debian's libbenchmark, "
-                 "not about the\ncourse's code (built as {}).\n",
-                 run->context.build_type.empty() ? "unknown" : run->context.build_type);
-      return;
-    }
-}
-
-}  // namespace
 
 int compare_command(const std::string& old_file, const std::string& new_file)
 {
@@ -38,7 +23,6 @@ int compare_command(const std::string& old_file, const std::string& new_file)
   for (const auto& note : comparison_notes(compared, old_run, new_run))
     fmt::print(stderr, "asynclab compare: {}\n", note);
   fmt::print("{}", format_comparison(compared, old_run, new_run));
-  print_library_note(old_run, new_run);
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <initializer_list>
 
 namespace asynclab::tool {
 namespace {
@@ -18,72 +19,96 @@ std::string time_text(double seconds)
   return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
 }
 
-const lesson_ratios* ratios_for_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
-{
-  const auto found = std::find_if(lessons.begin(), lessons.end(), [&](const auto& l) { return l.lesson == lesson; });
-  return found == lessons.end() ? nullptr : &*found;
-}
-
 bool belongs_to(const std::string& name, const std::string& lesson) { return name.rfind(lesson + "/", 0) == 0; }
 
 }  // namespace
 
 namespace {
 
-constexpr int label_width = 120, plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
+constexpr int label_width = 120, plot_width = 480, ratio_width = 150, bar_height = 14, pair_gap = 22;
 
-// Where a bar ends: a logarithmic axis from the decade below the fastest time to the decade above
-// the slowest; for counts, a straight one from none to all.
+// Where a bar ends. Times: a straight axis of pitfall / solution from 1x, no difference, to a round
+// number past the largest ratio or theory, so that a bar's length is what the pitfall lost.
+// Counts: a straight one from none to all.
 struct bar_scale {
-  double low = 1, decades = 1;
+  double top = 2;
   bool counts = false;
 
   int x_of(double value) const
   {
-    const double share = counts ? value : std::log10(std::max(value, low) / low) / decades;
+    const double share = counts ? value : (std::clamp(value, 1.0, top) - 1) / (top - 1);
     return label_width + static_cast<int>(plot_width * share);
   }
 };
 
-bar_scale scale_of(const lesson_ratios& lesson)
+// The first of `steps` times a power of ten that is at least `least`.
+double round_up(double least, std::initializer_list<double> steps)
 {
-  if (lesson.counted()) return {.low = 0, .decades = 1, .counts = true};
-  double fastest = 1e300, slowest = 0;
-  for (const auto& pair : lesson.pairs)
-    for (double t : {pair.pitfall_seconds, pair.solution_seconds})
-      if (t > 0) fastest = std::min(fastest, t), slowest = std::max(slowest, t);
-  const double low = std::pow(10.0, std::floor(std::log10(fastest)));
-  const double high = std::pow(10.0, std::ceil(std::log10(slowest)));
-  return {.low = low, .decades = std::max(1.0, std::log10(high / low)), .counts = false};
+  const double decade = std::pow(10.0, std::floor(std::log10(least)));
+  for (const double step : steps)
+    if (step * decade >= least) return step * decade;
+  return 10 * decade;
 }
 
-// One pair: its label, the pitfall's bar and the solution's, and the ratio (none for counts).
-std::string pair_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
+// A round number at least 5% past `largest`, so that the longest bar ends short of the axis.
+double round_top(double largest) { return round_up(largest * 1.05, {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}); }
+
+// About four ticks, at round steps.
+double tick_step(double top) { return round_up(top / 4, {1, 2, 2.5, 5, 10}); }
+
+bar_scale scale_of(const lesson_ratios& lesson)
+{
+  if (lesson.counted()) return {.top = 1, .counts = true};
+  double largest = 2;
+  for (const auto& pair : lesson.pairs) largest = std::max({largest, pair.ratio(), pair.theory.value_or(0.0)});
+  return {.top = round_top(largest), .counts = false};
+}
+
+// A lesson whose point is a count: the pitfall's and the solution's, each a bar from none to all.
+std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 {
   auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
                          pair_label(pair.suffix));
   const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
-  const std::pair<const char*, double> bars[] = {
-      {"pitfall", scale.counts ? share(*pair.pitfall_count) : pair.pitfall_seconds},
-      {"solution", scale.counts ? share(*pair.solution_count) : pair.solution_seconds}};
-  for (const auto& [role, value] : bars) {
-    const int end = scale.x_of(value);
-    const auto shown = !scale.counts                      ? time_text(value)
-                       : std::string_view(role) == "pitfall" ? format_count(*pair.pitfall_count)
-                                                             : format_count(*pair.solution_count);
+  const std::pair<const char*, headline_count> counts[] = {{"pitfall", *pair.pitfall_count},
+                                                           {"solution", *pair.solution_count}};
+  for (const auto& [role, count] : counts) {
+    const int end = scale.x_of(share(count));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
-                       R"(<text x="{}" y="{}" class="value">{}</text>)" "\n",
-                       label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11, shown);
+                       R"(<text x="{}" y="{}" class="value">{} {}</text>)" "\n",
+                       label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11, role,
+                       format_count(count, std::string_view(role) == "pitfall"));
     y += bar_height + 2;
   }
-  if (!scale.counts)
-    svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + ratio_width,
-                       y - bar_height + 2, format_ratio(pair.ratio()));
   y += pair_gap;
   return svg;
 }
 
-// The axis, one tick per decade (or none, all for counts), then the legend.
+// A pair of times: one bar from 1x to its ratio, the theory's mark across it, both ratios beside
+// it, and the two times under it.
+std::string ratio_bar(const ratio_pair& pair, const bar_scale& scale, int& y)
+{
+  const int end = scale.x_of(pair.ratio());
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + 12,
+                         pair_label(pair.suffix));
+  svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="pitfall"><title>{}</title></rect>)" "\n",
+                     label_width, y, std::max(1, end - label_width), bar_height, format_ratio(pair.ratio()));
+  auto beside = format_ratio(pair.ratio());
+  if (pair.theory) {
+    const int mark = scale.x_of(*pair.theory);
+    svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="theory"/>)" "\n", mark, y - 4,
+                       y + bar_height + 4);
+    beside += fmt::format(" (theory {})", format_ratio(*pair.theory));
+  }
+  svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + 8, y + 12,
+                     beside);
+  svg += fmt::format(R"(<text x="{}" y="{}" class="value">pitfall {}, solution {}</text>)" "\n", label_width,
+                     y + bar_height + 12, time_text(pair.pitfall_seconds), time_text(pair.solution_seconds));
+  y += bar_height + 16 + pair_gap;
+  return svg;
+}
+
+// The axis (from 1x, or none to all for counts), then the legend.
 std::string axis_and_legend(const bar_scale& scale, int& y)
 {
   auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
@@ -97,44 +122,51 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
     tick(0, "none");
     tick(1, "all");
   } else {
-    for (int decade = 0; decade <= static_cast<int>(scale.decades); ++decade)
-      tick(scale.low * std::pow(10.0, decade), time_text(scale.low * std::pow(10.0, decade)));
+    tick(1, "1x");
+    const double step = tick_step(scale.top);
+    for (double value = step; value <= scale.top * 1.001; value += step)
+      if (value > 1.001) tick(value, fmt::format("{:g}x", value));
   }
   y += 26;
-  svg += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
-                     R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
-                     R"(<text x="{}" y="{}" class="legend">{}</text>)" "\n",
-                     label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
-                     label_width + 170, y + 10,
-                     scale.counts ? "the count each observed, of how many"
-                                  : "median wall time per run, log scale; right: pitfall / solution");
+  if (scale.counts)
+    svg += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
+                       R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
+                       R"(<text x="{}" y="{}" class="legend">the count each observed, of how many</text>)" "\n",
+                       label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
+                       label_width + 170, y + 10);
+  else
+    svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, of the median times, from 1x (no difference); )"
+                       R"(<tspan class="theory-text">|</tspan> the lesson's theory</text>)" "\n",
+                       label_width, y + 10);
   y += 18;
   return svg;
 }
 
 }  // namespace
 
-std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
+const lesson_ratios* find_lesson_ratios(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
 {
-  const auto lessons = ratios_of(run);
-  const auto* found = ratios_for_lesson(lessons, lesson);
-  if (!found)
-    return fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="420" height="30" font-family="sans-serif">)"
-                       R"(<text x="0" y="20" font-size="13">No pitfall/solution benchmark pairs for {} in this run.</text></svg>)"
-                       "\n",
-                       lesson);
-  const auto scale = scale_of(*found);
+  const auto found = std::find_if(lessons.begin(), lessons.end(), [&](const auto& l) {
+    return l.lesson == lesson || l.lesson.starts_with(lesson + "_");
+  });
+  return found == lessons.end() ? nullptr : &*found;
+}
+
+std::string lesson_chart_svg(const lesson_ratios& lesson)
+{
+  const auto scale = scale_of(lesson);
   std::string body;
   int y = 10;
-  for (const auto& pair : found->pairs)
-    if (pair.counted() == scale.counts) body += pair_bars(pair, scale, y);
+  for (const auto& pair : lesson.pairs)
+    if (pair.counted() == scale.counts) body += scale.counts ? count_bars(pair, scale, y) : ratio_bar(pair, scale, y);
   body += axis_and_legend(scale, y);
 
   const int width = label_width + plot_width + ratio_width + 10;
   return fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)" "\n"
-      R"(<style>.label{{font-size:12px;text-anchor:end}} .value{{font-size:10px}} .ratio{{font-size:13px;font-weight:bold;text-anchor:end}} )"
+      R"(<style>.label{{font-size:12px;text-anchor:end}} .value{{font-size:10px}} .ratio{{font-size:13px;font-weight:bold}} )"
       R"(.tick{{font-size:10px;text-anchor:middle}} .legend{{font-size:11px}} .axis{{stroke:#888}} )"
+      R"(.theory{{stroke:#2ca02c;stroke-width:3}} .theory-text{{fill:#2ca02c;font-weight:bold}} )"
       R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}}</style>)" "\n{}</svg>\n",
       width, y, width, y, body);
 }
@@ -153,20 +185,20 @@ std::string pairs_table(const lesson_ratios& lesson)
                             format_count(*pair.solution_count));
     return text + "\n";
   }
-  std::string text = "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
+  std::string text = "| benchmark | pitfall | solution | pitfall / solution | theory |\n|---|---|---|---|---|\n";
   for (const auto& pair : lesson.pairs)
-    text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
-                        time_text(pair.solution_seconds), format_ratio(pair.ratio()));
+    text += fmt::format("| {} | {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
+                        time_text(pair.solution_seconds), format_ratio(pair.ratio()),
+                        pair.theory ? format_ratio(*pair.theory) : "-");
   return text + "\n";
 }
 
 }  // namespace
 
-std::string lesson_chart_markdown(const bench_run& run, const std::string& lesson)
+std::string lesson_chart_markdown(const bench_run& run, const lesson_ratios& pairs)
 {
-  std::string text;
-  const auto lessons = ratios_of(run);
-  if (const auto* found = ratios_for_lesson(lessons, lesson)) text += pairs_table(*found);
+  const auto& lesson = pairs.lesson;
+  std::string text = pairs_table(pairs);
 
   std::string others;
   for (const auto& b : run.benchmarks) {
@@ -175,7 +207,6 @@ std::string lesson_chart_markdown(const bench_run& run, const std::string& lesso
     others += fmt::format("| `{}` | {} |\n", rest, time_text(b.median_real_time()));
   }
   if (!others.empty()) text += "| other measurement | median wall time |\n|---|---|\n" + others + '\n';
-  if (text.empty()) text = fmt::format("No benchmark results for {} in this run.\n\n", lesson);
 
   const auto& c = run.context;
   text += fmt::format("Measured on {} ({}{}), {} build{}.\n", run.machine(), c.cpu_model.empty() ? "unknown CPU" : c.cpu_model,

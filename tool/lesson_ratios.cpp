@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 
@@ -43,6 +44,14 @@ std::optional<headline_count> count_of(const benchmark_times& times)
   return headline_count{median(times.headline), median(times.headline_of), times.label};
 }
 
+// The theory the solution's rows record, else the pitfall's (a lesson may compute it from either).
+std::optional<double> theory_of(const benchmark_times& pitfall, const benchmark_times& solution)
+{
+  if (!solution.theory.empty()) return median(solution.theory);
+  if (!pitfall.theory.empty()) return median(pitfall.theory);
+  return std::nullopt;
+}
+
 }  // namespace
 
 double ratio_pair::ratio() const { return solution_seconds > 0 ? pitfall_seconds / solution_seconds : 0; }
@@ -66,7 +75,8 @@ std::vector<lesson_ratios> ratios_of(const bench_run& run)
                              .pitfall_seconds = pitfall.median_real_time(),
                              .solution_seconds = solution->median_real_time(),
                              .pitfall_count = count_of(pitfall),
-                             .solution_count = count_of(*solution)});
+                             .solution_count = count_of(*solution),
+                             .theory = theory_of(pitfall, *solution)});
   }
   for (auto& lesson : lessons)
     for (std::size_t i = 1; i < lesson.pairs.size(); ++i)
@@ -76,12 +86,17 @@ std::vector<lesson_ratios> ratios_of(const bench_run& run)
 
 std::string pair_label(const std::string& suffix)
 {
-  std::string label = suffix;
-  for (const std::string_view tail : {"/real_time", "/process_time", "real_time", "process_time"})
-    if (label.ends_with(tail)) {
-      label.erase(label.size() - tail.size());
-      break;
-    }
+  // Keep the arguments; drop what Google Benchmark adds about how it timed and repeated.
+  std::string label;
+  for (std::size_t start = 0; start <= suffix.size();) {
+    const auto end = std::min(suffix.find('/', start), suffix.size());
+    const auto part = std::string_view(suffix).substr(start, end - start);
+    const bool timing = part == "real_time" || part == "process_time" || part == "manual_time" ||
+                        part.starts_with("iterations:") || part.starts_with("min_time:") ||
+                        part.starts_with("repeats:");
+    if (!part.empty() && !timing) label += (label.empty() ? "" : "/") + std::string(part);
+    start = end + 1;
+  }
   return label.empty() ? "(no arguments)" : label;
 }
 
@@ -91,6 +106,13 @@ std::string format_ratio(double ratio)
   // Three significant digits, judged after rounding: 99.96 is "100x", not "100.0x".
   const int decimals = ratio >= 99.95 ? 0 : ratio >= 9.995 ? 1 : 2;
   return fmt::format("{:.{}f}x", ratio, decimals);
+}
+
+std::string format_off(double ratio, double theory)
+{
+  if (ratio <= 0 || theory <= 0) return "n/a";
+  const auto percent = std::lround((ratio / theory - 1) * 100);
+  return percent == 0 ? "0%" : fmt::format("{:+}%", percent);
 }
 
 }  // namespace asynclab::tool

@@ -31,6 +31,9 @@ struct ratio_pair {
   double solution_seconds = 0;    ///< the solution's median wall time
   /// For a lesson whose point is a count: the pitfall's and the solution's.
   std::optional<headline_count> pitfall_count, solution_count;
+  /// The ratio the lesson's theory predicts at these arguments, as the benchmark recorded it (the
+  /// median over the repetitions); empty when the lesson's benchmark records none.
+  std::optional<double> theory;
 
   /// True when the pair leads with counts, and its ratio means nothing.
   bool counted() const { return pitfall_count && solution_count; }
@@ -54,11 +57,15 @@ struct lesson_ratios {
 /// Every lesson of the run that has at least one pitfall/solution pair, in the order of the file.
 std::vector<lesson_ratios> ratios_of(const bench_run& run);
 
-/// "tasks:100" for display: the suffix without Google Benchmark's "/real_time" or "/process_time".
+/// "tasks:100" for display: the suffix without what Google Benchmark adds about the timing
+/// ("/real_time", "/manual_time", "/iterations:1", ...).
 std::string pair_label(const std::string& suffix);
 
 /// "99.6x", "1.02x": a ratio with three significant digits.
 std::string format_ratio(double ratio);
+
+/// How far a measured ratio is from the theory's, in percent: "-13%", "+2%", "0%".
+std::string format_off(double ratio, double theory);
 
 /// "0 of 10 bodies run", or "0 of 10" without `what`.
 std::string format_count(const headline_count& count, bool with_what = true);

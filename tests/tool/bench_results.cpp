@@ -1,3 +1,4 @@
+#include "tool/bench_commands.hpp"
 #include "tool/bench_results.hpp"
 #include "tool/lesson_ratios.hpp"
 
@@ -100,5 +101,48 @@ TEST_CASE("pitfall and solution pair by suffix, and the largest arguments are th
   CHECK(headline.suffix == "tasks:100/real_time");
   CHECK(headline.ratio() == Approx(100));
   CHECK(asynclab::tool::pair_label(headline.suffix) == "tasks:100");
+  CHECK(asynclab::tool::pair_label("requests:16/iterations:1/manual_time") == "requests:16");
+  CHECK(asynclab::tool::pair_label("iterations:3/real_time") == "(no arguments)");
   CHECK(asynclab::tool::format_ratio(headline.ratio()) == "100x");
+}
+
+TEST_CASE("a pair carries the lesson's theory from the solution's rows, and a pair without one works", "[tool][ratios]")
+{
+  const auto read = parse_bench_json(
+      benchmark_json({{"01_x/pitfall/tasks:20", {100, 100, 100}},
+                      {.name = "01_x/solution/tasks:20", .real_times = {5, 5, 5}, .theory = 20.0},
+                      {"00_y/pitfall", {10, 10, 10}},
+                      {"00_y/solution", {5, 5, 5}}}),
+      "a.json");
+  REQUIRE(read.run);
+  const auto lessons = asynclab::tool::ratios_of(*read.run);
+  REQUIRE(lessons.size() == 2);
+  REQUIRE(lessons[0].pairs[0].theory);
+  CHECK(*lessons[0].pairs[0].theory == Approx(20));
+  CHECK_FALSE(lessons[1].pairs[0].theory);
+  CHECK(lessons[1].pairs[0].ratio() == Approx(2));
+  CHECK(asynclab::tool::format_off(19, 20) == "-5%");
+  CHECK(asynclab::tool::format_off(20.04, 20) == "0%");
+  CHECK(asynclab::tool::format_off(23, 20) == "+15%");
+  // What asynclab bench prints after a run.
+  const auto summary = asynclab::tool::bench_summary(*read.run);
+  CHECK(summary.find("  01_x (tasks:20): the pitfall took 20.0x as long as the solution (theory: 20.0x)\n") !=
+        std::string::npos);
+  CHECK(summary.find("  00_y ((no arguments)): the pitfall took 2.00x as long as the solution\n") != std::string::npos);
+}
+
+TEST_CASE("NaN, which Google Benchmark writes for the spread of a counter that is always 0, is read as no value",
+          "[tool][read]")
+{
+  const auto text = benchmark_json({{.name = "02_y/pitfall", .real_times = {1, 1, 1}, .headline = 0.0, .headline_of = 10.0}});
+  // The mean row's headline as Google Benchmark writes a coefficient of variation of 0 / 0.
+  auto with_nan = text;
+  const auto key = with_nan.rfind("\"headline\":");
+  REQUIRE(key != std::string::npos);
+  const auto value = key + std::string_view("\"headline\":").size();
+  with_nan.replace(value, with_nan.find_first_of(",}", value) - value, " -nan");
+  const auto read = parse_bench_json(with_nan, "a.json");
+  INFO(read.problem);
+  REQUIRE(read.run);
+  CHECK(read.run->benchmarks[0].headline.size() == 3);
 }

@@ -68,6 +68,9 @@ TEST_CASE("a slower new run shows its change, a small p-value and the geometric 
   CHECK(text.find("WARNING: Results unreliable") == std::string::npos);
   CHECK(text.find("OVERALL_GEOMEAN") != std::string::npos);
   CHECK(text.find("+1.0000") != std::string::npos);
+  // Under compare.py's row, the same with units and in percent.
+  CHECK(text.find("01_x/solution/tasks:2_median") < text.find("    wall 5.00 ms -> 10.0 ms (+100.0%), CPU 500 us -> 1.00 ms (+100.0%)\n"));
+  CHECK(text.find("Library was built as DEBUG") == std::string::npos);
 }
 
 TEST_CASE("fewer than nine repetitions get compare.py's warning, one gets no U test", "[tool][compare]")
@@ -88,7 +91,9 @@ TEST_CASE("fewer than nine repetitions get compare.py's warning, one gets no U t
 TEST_CASE("each lesson's ratio is shown on both sides", "[tool][compare]")
 {
   const auto old_run = run_of({{"01_x/pitfall/tasks:10", {50, 50, 50}}, {"01_x/solution/tasks:10", {5, 5, 5}}}, "old.json");
-  const auto new_run = run_of({{"01_x/pitfall/tasks:10", {40, 40, 40}}, {"01_x/solution/tasks:10", {2, 2, 2}}}, "new.json");
+  const auto new_run = run_of({{"01_x/pitfall/tasks:10", {40, 40, 40}},
+                               {.name = "01_x/solution/tasks:10", .real_times = {2, 2, 2}, .theory = 19.5}},
+                              "new.json");
   const auto compared = compare_runs(old_run, new_run);
   REQUIRE(compared.old_ratios.size() == 1);
   REQUIRE(compared.new_ratios.size() == 1);
@@ -96,8 +101,8 @@ TEST_CASE("each lesson's ratio is shown on both sides", "[tool][compare]")
   CHECK(compared.new_ratios[0].pairs[0].ratio() == Approx(20));
   const auto text = format_comparison(compared, old_run, new_run);
   CHECK(text.find("tasks:10 *") != std::string::npos);
-  CHECK(text.find("10.0x") != std::string::npos);
-  CHECK(text.find("20.0x") != std::string::npos);
+  // The ratio's change in percent, and the theory beside it.
+  CHECK(text.find("10.0x     20.0x   +100.0%     19.5x\n") != std::string::npos);
 }
 
 TEST_CASE("files from different course versions are compared with a note naming them", "[tool][compare]")

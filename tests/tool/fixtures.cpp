@@ -35,6 +35,7 @@ json::object row_of(const fake_benchmark& benchmark, std::string_view run_type, 
   if (benchmark.headline) row["headline"] = *benchmark.headline;
   if (benchmark.headline_of) row["headline_of"] = *benchmark.headline_of;
   if (!benchmark.label.empty()) row["label"] = benchmark.label;
+  if (benchmark.theory) row["theory"] = *benchmark.theory;
   return row;
 }
 
@@ -47,7 +48,7 @@ int next_scratch()
 }  // namespace
 
 std::string benchmark_json(const std::vector<fake_benchmark>& benchmarks, const std::string& commit,
-                           const std::string& student, const std::string& host)
+                           const std::string& student, const std::string& host, const std::string& date)
 {
   json::array rows;
   for (const auto& benchmark : benchmarks) {
@@ -58,7 +59,7 @@ std::string benchmark_json(const std::vector<fake_benchmark>& benchmarks, const 
     }
     rows.push_back(row_of(benchmark, "aggregate", sum / static_cast<double>(benchmark.real_times.size())));
   }
-  const json::object context{{"date", "2026-11-22T10:00:00+00:00"}, {"host_name", host},
+  const json::object context{{"date", date}, {"host_name", host},
                              {"num_cpus", 4},                        {"library_build_type", "debug"},
                              {"asynclab_commit", commit},            {"student", student},
                              {"cpu_model", "Test CPU"},              {"asynclab_build_type", "Release"}};

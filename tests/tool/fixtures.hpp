@@ -20,12 +20,15 @@ struct fake_benchmark {
   /// the label that names what is counted.
   std::optional<double> headline = std::nullopt, headline_of = std::nullopt;
   std::string label = "";
+  /// The lesson's theory, the `theory` counter the solution's rows of a pair carry.
+  std::optional<double> theory = std::nullopt;
 };
 
 /// Google Benchmark JSON with these benchmarks (one iteration row per repetition, then the mean
 /// aggregate, as --benchmark_repetitions writes them) and this context.
 std::string benchmark_json(const std::vector<fake_benchmark>& benchmarks, const std::string& commit = "abc123",
-                           const std::string& student = "alice", const std::string& host = "pc-1");
+                           const std::string& student = "alice", const std::string& host = "pc-1",
+                           const std::string& date = "2026-11-22T10:00:00+00:00");
 
 /// A scratch folder, removed when the test ends.
 class scratch_folder {

@@ -11,9 +11,11 @@ namespace {
 asynclab::tool::bench_run lesson_01_run()
 {
   auto read = parse_bench_json(tool_test::benchmark_json({{"01_x/pitfall/tasks:10/real_time", {50, 52, 51}},
-                                                          {"01_x/solution/tasks:10/real_time", {5, 5, 5}},
+                                                          {.name = "01_x/solution/tasks:10/real_time",
+                                                           .real_times = {5, 5, 5}, .theory = 10.0},
                                                           {"01_x/pitfall/tasks:100/real_time", {500, 510, 505}},
-                                                          {"01_x/solution/tasks:100/real_time", {5, 5, 5}},
+                                                          {.name = "01_x/solution/tasks:100/real_time",
+                                                           .real_times = {5, 5, 5}, .theory = 100.0},
                                                           {"01_x/per_start", {0.5, 0.5, 0.5}, "us"},
                                                           {"02_y/pitfall", {1, 1, 1}}}),
                                "run.json");
@@ -21,41 +23,58 @@ asynclab::tool::bench_run lesson_01_run()
   return *read.run;
 }
 
+const asynclab::tool::lesson_ratios& lesson_01(const std::vector<asynclab::tool::lesson_ratios>& lessons)
+{
+  const auto* found = asynclab::tool::find_lesson_ratios(lessons, "01_x");
+  REQUIRE(found);
+  return *found;
+}
+
+std::size_t count_of(const std::string& text, const std::string& part)
+{
+  std::size_t found = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 }  // namespace
 
-TEST_CASE("a lesson's chart table pairs each pitfall with its solution and gives the ratio", "[tool][chart]")
+TEST_CASE("a lesson's chart table pairs each pitfall with its solution and gives the ratio and theory", "[tool][chart]")
 {
-  const auto table = asynclab::tool::lesson_chart_markdown(lesson_01_run(), "01_x");
-  CHECK(table.find("| tasks:10 | 51.0 ms | 5.00 ms | 10.2x |") != std::string::npos);
-  CHECK(table.find("| tasks:100 | 505 ms | 5.00 ms | 101x |") != std::string::npos);
+  const auto run = lesson_01_run();
+  const auto table = asynclab::tool::lesson_chart_markdown(run, lesson_01(asynclab::tool::ratios_of(run)));
+  CHECK(table.find("| tasks:10 | 51.0 ms | 5.00 ms | 10.2x | 10.0x |") != std::string::npos);
+  CHECK(table.find("| tasks:100 | 505 ms | 5.00 ms | 101x | 100x |") != std::string::npos);
   CHECK(table.find("| `per_start` | 500 ns |") != std::string::npos);
   CHECK(table.find("02_y") == std::string::npos);
   CHECK(table.find("Measured on alice on pc-1 (Test CPU, 4 CPUs), Release build") != std::string::npos);
 }
 
-TEST_CASE("a lesson's chart draws two bars and a ratio per pair, on a log axis", "[tool][chart]")
+TEST_CASE("a lesson's chart draws one bar per pair on a ratio axis from 1x, with the theory's mark",
+          "[tool][chart]")
 {
-  const auto svg = asynclab::tool::lesson_chart_svg(lesson_01_run(), "01_x");
+  const auto lessons = asynclab::tool::ratios_of(lesson_01_run());
+  const auto svg = asynclab::tool::lesson_chart_svg(lesson_01(lessons));
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
-  // Bars are 14 pixels high; the legend's squares are 12.
-  const auto count = [&](const std::string& bar) {
-    std::size_t found = 0;
-    for (auto at = svg.find(bar); at != std::string::npos; at = svg.find(bar, at + 1)) ++found;
-    return found;
-  };
-  CHECK(count(R"(height="14" class="pitfall")") == 2);
-  CHECK(count(R"(height="14" class="solution")") == 2);
-  CHECK(svg.find(">10.2x</text>") != std::string::npos);
-  CHECK(svg.find(">101x</text>") != std::string::npos);
-  // Decades from 1 ms (below the fastest, 5 ms) to 1 s (above the slowest, 505 ms).
-  CHECK(svg.find(">1.00 ms</text>") != std::string::npos);
-  CHECK(svg.find(">1.00 s</text>") != std::string::npos);
+  CHECK(count_of(svg, R"(height="14" class="pitfall")") == 2);
+  CHECK(count_of(svg, R"(class="theory")") == 2);
+  CHECK(svg.find(">10.2x (theory 10.0x)</text>") != std::string::npos);
+  CHECK(svg.find(">101x (theory 100x)</text>") != std::string::npos);
+  CHECK(svg.find(">pitfall 505 ms, solution 5.00 ms</text>") != std::string::npos);
+  // The axis starts at 1x, no difference, and ends at a round number past 101x: a bar's length
+  // is what the pitfall lost, 480 pixels for 150x - 1x.
+  CHECK(svg.find(">1x</text>") != std::string::npos);
+  CHECK(svg.find(">50x</text>") != std::string::npos);
+  CHECK(svg.find(">150x</text>") != std::string::npos);
+  CHECK(svg.find(R"(x="120" y="62" width="322" height="14" class="pitfall")") != std::string::npos);
+  CHECK(svg.find(" ms</text><line") == std::string::npos);  // no time axis
 }
 
-TEST_CASE("a lesson missing from the results gets a chart and a table that say so", "[tool][chart]")
+TEST_CASE("a lesson is found by its number or its whole name, and a missing one is not", "[tool][chart]")
 {
-  const auto run = lesson_01_run();
-  CHECK(asynclab::tool::lesson_chart_svg(run, "09_missing").find("No pitfall/solution benchmark pairs for 09_missing") !=
-        std::string::npos);
-  CHECK(asynclab::tool::lesson_chart_markdown(run, "09_missing").find("No benchmark results for 09_missing") != std::string::npos);
+  const auto lessons = asynclab::tool::ratios_of(lesson_01_run());
+  CHECK(asynclab::tool::find_lesson_ratios(lessons, "01") == &lessons[0]);
+  CHECK(asynclab::tool::find_lesson_ratios(lessons, "01_x") == &lessons[0]);
+  CHECK(asynclab::tool::find_lesson_ratios(lessons, "0") == nullptr);
+  CHECK(asynclab::tool::find_lesson_ratios(lessons, "09_missing") == nullptr);
 }

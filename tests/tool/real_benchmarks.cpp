@@ -13,11 +13,12 @@ using namespace asynclab::tool;
 
 namespace {
 
-// Lesson 01 with one task: pitfall and solution each wait 5 ms once, 3 repetitions of at least 10 ms.
+// Lesson 01 with two tasks: the pitfall waits 5 ms twice, the solution once; 3 repetitions of at
+// least 10 ms.
 std::string tiny_benchmark_run(const scratch_folder& scratch, const std::string& name, const std::string& student)
 {
   const auto out = scratch.path(name);
-  const auto ran = run({ASYNCLAB_BENCHMARKS, "--benchmark_filter=^01_blocking_call/(pitfall|solution)/tasks:1/",
+  const auto ran = run({ASYNCLAB_BENCHMARKS, "--benchmark_filter=^01_blocking_call/(pitfall|solution)/tasks:2/",
                         "--benchmark_min_time=0.01", "--benchmark_repetitions=3",
                         fmt::format("--benchmark_context=student={},asynclab_commit=test", student),
                         "--benchmark_out=" + out, "--benchmark_out_format=json"});
@@ -52,17 +53,19 @@ TEST_CASE("the real benchmark executable writes JSON that compare and report rea
   CHECK(compared.only_in_old.empty());
   CHECK(compared.benchmarks[0].real_u_test);
   const auto text = format_comparison(compared, *first.run, *second.run);
-  CHECK(text.find("01_blocking_call/pitfall/tasks:1/real_time_pvalue") != std::string::npos);
+  CHECK(text.find("01_blocking_call/pitfall/tasks:2/real_time_pvalue") != std::string::npos);
   CHECK(text.find("U Test, Repetitions: 3 vs 3. WARNING: Results unreliable! 9+ repetitions recommended.") != std::string::npos);
   REQUIRE(compared.old_ratios.size() == 1);
   CHECK(compared.old_ratios[0].lesson == "01_blocking_call");
   CHECK(compared.old_ratios[0].pairs[0].ratio() > 0);
+  // The solution records the lesson's theory, from the function its verdict calls.
+  CHECK(compared.old_ratios[0].pairs[0].theory == 2.0);
 
   const auto report = build_class_report({*first.run, *second.run});
   CHECK(report.problems.empty());
   REQUIRE(report.machines.size() == 2);
   REQUIRE(report.lessons.size() == 1);
-  CHECK(report.lessons[0].suffix == "tasks:1/real_time");
+  CHECK(report.lessons[0].suffix == "tasks:2/real_time");
   CHECK(report.machines[0].ratios[0]);
   CHECK(report.machines[1].ratios[0]);
   CHECK(report_text(report).find("ada") != std::string::npos);
