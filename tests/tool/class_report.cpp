@@ -43,13 +43,6 @@ bench_run theory_run(const std::string& student, double pitfall_ms, double theor
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-std::size_t count_of(const std::string& text, const std::string& part)
-{
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
-
 }  // namespace
 
 TEST_CASE("the class report has a row per machine and a column per lesson's headline pair", "[tool][report]")

@@ -6,7 +6,7 @@
 
 using namespace tool_test;
 
-TEST_CASE("--help, -h and help list the commands and exit 0", "[tool][help]")
+TEST_CASE("asynclab --help, -h and help list the commands and exit 0", "[tool][help]")
 {
   for (const std::string asked : {"--help", "-h", "help"}) {
     INFO("asynclab " << asked);
@@ -18,7 +18,7 @@ TEST_CASE("--help, -h and help list the commands and exit 0", "[tool][help]")
   }
 }
 
-TEST_CASE("--version names the course's version and exits 0", "[tool][help]")
+TEST_CASE("asynclab --version names the course's version and exits 0", "[tool][help]")
 {
   const auto result = run_asynclab({"--version"});
   CHECK(result.exit_code == 0);

@@ -101,6 +101,13 @@ command_result run_asynclab(std::vector<std::string> arguments)
   return run(arguments);
 }
 
+std::size_t count_of(const std::string& text, const std::string& part)
+{
+  std::size_t found = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 std::size_t lines_in(const std::string& text)
 {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));

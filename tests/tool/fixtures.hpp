@@ -64,4 +64,7 @@ command_result run_asynclab(std::vector<std::string> arguments);
 /// How many lines `text` has.
 std::size_t lines_in(const std::string& text);
 
+/// How many times `part` occurs in `text`.
+std::size_t count_of(const std::string& text, const std::string& part);
+
 }  // namespace tool_test

@@ -30,13 +30,6 @@ const asynclab::tool::lesson_ratios& lesson_01(const std::vector<asynclab::tool:
   return *found;
 }
 
-std::size_t count_of(const std::string& text, const std::string& part)
-{
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
-
 }  // namespace
 
 TEST_CASE("a lesson's chart table pairs each pitfall with its solution and gives the ratio and theory", "[tool][chart]")
@@ -56,8 +49,8 @@ TEST_CASE("a lesson's chart draws one bar per pair on a ratio axis from 1x, with
   const auto lessons = asynclab::tool::ratios_of(lesson_01_run());
   const auto svg = asynclab::tool::lesson_chart_svg(lesson_01(lessons));
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
-  CHECK(count_of(svg, R"(height="14" class="pitfall")") == 2);
-  CHECK(count_of(svg, R"(class="theory")") == 2);
+  CHECK(tool_test::count_of(svg, R"(height="14" class="pitfall")") == 2);
+  CHECK(tool_test::count_of(svg, R"(class="theory")") == 2);
   CHECK(svg.find(">10.2x (theory 10.0x)</text>") != std::string::npos);
   CHECK(svg.find(">101x (theory 100x)</text>") != std::string::npos);
   CHECK(svg.find(">pitfall 505 ms, solution 5.00 ms</text>") != std::string::npos);
