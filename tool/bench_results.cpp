@@ -74,6 +74,15 @@ void add_headline(const json::object& row, benchmark_times& times)
   if (times.label.empty()) times.label = text_of(row, "label");
 }
 
+// The cost of one operation, when the benchmark reports it.
+void add_each(const json::object& row, benchmark_times& times)
+{
+  if (const auto ns = number_of(row, "ns_each"))
+    times.each.push_back(*ns * 1e-9);
+  else if (const auto seconds = number_of(row, "per_start"))
+    times.each.push_back(*seconds);
+}
+
 // Adds one row of the file to the benchmark it measures. Repetitions of one benchmark share its
 // run name; aggregates (mean, median, ...) follow them. We keep the repetitions and compute our own
 // medians; the median row stands in only when the file has no repetitions at all.
@@ -93,7 +102,7 @@ void add_row(const json::object& row, std::vector<benchmark_times>& benchmarks)
   auto known = std::find_if(benchmarks.begin(), benchmarks.end(), [&](const auto& b) { return b.name == name; });
   if (known == benchmarks.end()) {
     benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {},
-                          .from_median_row = median_row, .headline = {}, .headline_of = {}, .label = {}});
+                          .from_median_row = median_row, .headline = {}, .headline_of = {}, .label = {}, .each = {}});
     known = std::prev(benchmarks.end());
   } else if (median_row) {
     return;  // the repetitions are already there
@@ -101,6 +110,7 @@ void add_row(const json::object& row, std::vector<benchmark_times>& benchmarks)
   known->real_time.push_back(*real * seconds_in(unit));
   known->cpu_time.push_back(*cpu * seconds_in(unit));
   add_headline(row, *known);
+  add_each(row, *known);
 }
 
 bench_file_read failure(std::string problem)

@@ -39,6 +39,9 @@ struct benchmark_times {
   /// of how many; and a label that names what is counted ("bodies run"). Empty otherwise.
   std::vector<double> headline, headline_of;
   std::string label;
+  /// What one operation costs, in seconds, when the benchmark divides its time itself (user
+  /// counter `ns_each` in nanoseconds, or `per_start` in seconds); one per repetition, else empty.
+  std::vector<double> each;
 
   /// The median of `real_time` (of the repetitions).
   double median_real_time() const;

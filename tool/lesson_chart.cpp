@@ -15,7 +15,7 @@ namespace {
 
 std::string time_text(double seconds)
 {
-  return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
+  return lab::human_duration(std::chrono::duration<double, std::nano>(seconds * 1e9));  // 1.46 ns stays 1.46
 }
 
 const lesson_ratios* ratios_for_lesson(const std::vector<lesson_ratios>& lessons, const std::string& lesson)
@@ -26,17 +26,29 @@ const lesson_ratios* ratios_for_lesson(const std::vector<lesson_ratios>& lessons
 
 bool belongs_to(const std::string& name, const std::string& lesson) { return name.rfind(lesson + "/", 0) == 0; }
 
+// A benchmark's arguments as a reader needs them: without how Google Benchmark timed it
+// ("/manual_time", "/real_time", "/min_time:0.300").
+std::string shown_name(std::string name)
+{
+  for (const std::string_view tail : {"/manual_time", "/real_time", "/process_time"})
+    if (name.ends_with(tail)) name.erase(name.size() - tail.size());
+  if (const auto iterations = name.find("/iterations:"); iterations != std::string::npos) name.erase(iterations);
+  if (const auto min_time = name.find("/min_time:"); min_time != std::string::npos) name.erase(min_time);
+  return name;
+}
+
 }  // namespace
 
 namespace {
 
-constexpr int label_width = 120, plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
+constexpr int plot_width = 480, ratio_width = 80, bar_height = 14, pair_gap = 14;
 
 // Where a bar ends: a logarithmic axis from the decade below the fastest time to the decade above
 // the slowest; for counts, a straight one from none to all.
 struct bar_scale {
   double low = 1, decades = 1;
   bool counts = false;
+  int label_width = 120;  // room for the longest label at its font size, so that none is cut
 
   int x_of(double value) const
   {
@@ -47,21 +59,21 @@ struct bar_scale {
 
 bar_scale scale_of(const lesson_ratios& lesson)
 {
-  if (lesson.counted()) return {.low = 0, .decades = 1, .counts = true};
+  if (lesson.counted()) return {.low = 0, .decades = 1, .counts = true, .label_width = 120};
   double fastest = 1e300, slowest = 0;
   for (const auto& pair : lesson.pairs)
     for (double t : {pair.pitfall_seconds, pair.solution_seconds})
       if (t > 0) fastest = std::min(fastest, t), slowest = std::max(slowest, t);
   const double low = std::pow(10.0, std::floor(std::log10(fastest)));
   const double high = std::pow(10.0, std::ceil(std::log10(slowest)));
-  return {.low = low, .decades = std::max(1.0, std::log10(high / low)), .counts = false};
+  return {.low = low, .decades = std::max(1.0, std::log10(high / low)), .counts = false, .label_width = 120};
 }
 
 // One pair: its label, the pitfall's bar and the solution's, and the ratio (none for counts).
 std::string pair_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 {
-  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
-                         pair_label(pair.suffix));
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", scale.label_width - 8, y + bar_height + 4,
+                         shown_name(pair_label(pair.suffix)));
   const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
   const std::pair<const char*, double> bars[] = {
       {"pitfall", scale.counts ? share(*pair.pitfall_count) : pair.pitfall_seconds},
@@ -71,13 +83,16 @@ std::string pair_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
     const auto shown = !scale.counts                      ? time_text(value)
                        : std::string_view(role) == "pitfall" ? format_count(*pair.pitfall_count)
                                                              : format_count(*pair.solution_count);
+    // A value that would run past the picture's edge goes inside the end of its bar.
+    const bool inside = end + 4 + static_cast<int>(shown.size()) * 9 > scale.label_width + plot_width + ratio_width;
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
-                       R"(<text x="{}" y="{}" class="value">{}</text>)" "\n",
-                       label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11, shown);
+                       R"(<text x="{}" y="{}" class="{}">{}</text>)" "\n",
+                       scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role,
+                       inside ? end - 4 : end + 4, y + 12, inside ? "value inside" : "value", shown);
     y += bar_height + 2;
   }
   if (!scale.counts)
-    svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + ratio_width,
+    svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", scale.label_width + plot_width + ratio_width,
                        y - bar_height + 2, format_ratio(pair.ratio()));
   y += pair_gap;
   return svg;
@@ -86,8 +101,8 @@ std::string pair_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 // The axis, one tick per decade (or none, all for counts), then the legend.
 std::string axis_and_legend(const bar_scale& scale, int& y)
 {
-  auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
-                         label_width + plot_width, y);
+  auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", scale.label_width, y,
+                         scale.label_width + plot_width, y);
   const auto tick = [&](double value, const std::string& text) {
     const int x = scale.x_of(value);
     svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/><text x="{}" y="{}" class="tick">{}</text>)" "\n",
@@ -104,11 +119,11 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
   svg += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
                      R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
                      R"(<text x="{}" y="{}" class="legend">{}</text>)" "\n",
-                     label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
-                     label_width + 170, y + 10,
+                     scale.label_width, y, scale.label_width + 16, y + 10, scale.label_width + 80, y, scale.label_width + 96, y + 10,
+                     scale.label_width, y + 30,
                      scale.counts ? "the count each observed, of how many"
                                   : "median wall time per run, log scale; right: pitfall / solution");
-  y += 18;
+  y += 38;
   return svg;
 }
 
@@ -123,18 +138,22 @@ std::string lesson_chart_svg(const bench_run& run, const std::string& lesson)
                        R"(<text x="0" y="20" font-size="13">No pitfall/solution benchmark pairs for {} in this run.</text></svg>)"
                        "\n",
                        lesson);
-  const auto scale = scale_of(*found);
+  auto scale = scale_of(*found);
+  std::size_t longest = 0;
+  for (const auto& pair : found->pairs) longest = std::max(longest, shown_name(pair_label(pair.suffix)).size());
+  scale.label_width = 16 + static_cast<int>(longest) * 9;  // 9 px a character at 16 px
   std::string body;
   int y = 10;
   for (const auto& pair : found->pairs)
     if (pair.counted() == scale.counts) body += pair_bars(pair, scale, y);
   body += axis_and_legend(scale, y);
 
-  const int width = label_width + plot_width + ratio_width + 10;
+  const int width = scale.label_width + plot_width + ratio_width + 10;
   return fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)" "\n"
-      R"(<style>.label{{font-size:12px;text-anchor:end}} .value{{font-size:10px}} .ratio{{font-size:13px;font-weight:bold;text-anchor:end}} )"
-      R"(.tick{{font-size:10px;text-anchor:middle}} .legend{{font-size:11px}} .axis{{stroke:#888}} )"
+      R"(<style>:root{{color-scheme:light dark}} text{{fill:#222;font-size:16px}} .label{{text-anchor:end}} )"
+      R"(.ratio{{font-weight:bold;text-anchor:end}} .tick{{text-anchor:middle}} .axis{{stroke:#888}} )"
+      R"(@media (prefers-color-scheme: dark){{text{{fill:#ddd}}}} .value.inside{{fill:#fff;text-anchor:end}} )"
       R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}}</style>)" "\n{}</svg>\n",
       width, y, width, y, body);
 }
@@ -149,13 +168,13 @@ std::string pairs_table(const lesson_ratios& lesson)
     std::string text = "| benchmark | pitfall | solution |\n|---|---|---|\n";
     for (const auto& pair : lesson.pairs)
       if (pair.counted())
-        text += fmt::format("| {} | {} | {} |\n", pair_label(pair.suffix), format_count(*pair.pitfall_count),
+        text += fmt::format("| {} | {} | {} |\n", shown_name(pair_label(pair.suffix)), format_count(*pair.pitfall_count),
                             format_count(*pair.solution_count));
     return text + "\n";
   }
   std::string text = "| benchmark | pitfall | solution | pitfall / solution |\n|---|---|---|---|\n";
   for (const auto& pair : lesson.pairs)
-    text += fmt::format("| {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
+    text += fmt::format("| {} | {} | {} | {} |\n", shown_name(pair_label(pair.suffix)), time_text(pair.pitfall_seconds),
                         time_text(pair.solution_seconds), format_ratio(pair.ratio()));
   return text + "\n";
 }
@@ -172,9 +191,10 @@ std::string lesson_chart_markdown(const bench_run& run, const std::string& lesso
   for (const auto& b : run.benchmarks) {
     const auto rest = b.name.substr(std::min(b.name.size(), lesson.size() + 1));
     if (!belongs_to(b.name, lesson) || rest.rfind("pitfall", 0) == 0 || rest.rfind("solution", 0) == 0) continue;
-    others += fmt::format("| `{}` | {} |\n", rest, time_text(b.median_real_time()));
+    others += fmt::format("| `{}` | {} | {} |\n", shown_name(rest), time_text(b.median_real_time()),
+                          b.each.empty() ? "" : time_text(median(b.each)));
   }
-  if (!others.empty()) text += "| other measurement | median wall time |\n|---|---|\n" + others + '\n';
+  if (!others.empty()) text += "| other measurement | median wall time | each |\n|---|---|---|\n" + others + '\n';
   if (text.empty()) text = fmt::format("No benchmark results for {} in this run.\n\n", lesson);
 
   const auto& c = run.context;

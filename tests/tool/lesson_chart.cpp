@@ -59,3 +59,19 @@ TEST_CASE("a lesson missing from the results gets a chart and a table that say s
         std::string::npos);
   CHECK(asynclab::tool::lesson_chart_markdown(run, "09_missing").find("No benchmark results for 09_missing") != std::string::npos);
 }
+
+TEST_CASE("a lesson's other measurements show what one operation costs, under short names", "[tool][chart]")
+{
+  const auto read = parse_bench_json(R"({"context": {}, "benchmarks": [
+      {"name": "04_x/function_call/calls:1000/min_time:0.300/real_time", "run_name": "04_x/function_call/calls:1000/min_time:0.300/real_time",
+       "run_type": "iteration", "real_time": 1500, "cpu_time": 1500, "time_unit": "ns", "ns_each": 1.5},
+      {"name": "04_x/work_item/min_time:0.300/real_time", "run_name": "04_x/work_item/min_time:0.300/real_time",
+       "run_type": "iteration", "real_time": 11, "cpu_time": 11, "time_unit": "ns"}]})",
+                                     "run.json");
+  REQUIRE(read.run);
+  const auto table = asynclab::tool::lesson_chart_markdown(*read.run, "04_x");
+  CHECK(table.find("| other measurement | median wall time | each |") != std::string::npos);
+  CHECK(table.find("| `function_call/calls:1000` | 1.50 us | 1.50 ns |") != std::string::npos);
+  CHECK(table.find("| `work_item` | 11.0 ns |  |") != std::string::npos);
+  CHECK(table.find("min_time") == std::string::npos);
+}
