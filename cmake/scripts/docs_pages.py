@@ -23,6 +23,13 @@ from pathlib import Path
 TITLE = re.compile(r"^# (Lesson (\d+): (.*?)) \{#(lesson_\d+)\}\s*$")
 
 
+def folded(summary, lines):
+    """Lines inside a <details> block. Doxygen 1.9's own <details> splits at every paragraph,
+    so the tags go through as raw HTML."""
+    return [f"\\htmlonly[block]<details><summary>{summary}</summary>\\endhtmlonly", "", *lines, "",
+            "\\htmlonly[block]</details>\\endhtmlonly", ""]
+
+
 def sections(text):
     """The page as [(heading line or '', body lines)], split at each '## ' heading."""
     parts = [("", [])]
@@ -44,7 +51,7 @@ def folded_hints(lines):
 
     def flush():
         if hint:
-            out.extend([f"<details><summary>Hint {number}</summary>", "", *hint, "", "</details>", ""])
+            out.extend(folded(f"Hint {number}", hint))
             hint.clear()
 
     for line in lines:
@@ -88,12 +95,7 @@ def running_it(stem, program):
         "On a terminal it first asks for your prediction. This is what it printed in the run made "
         "while these pages were built:",
         "",
-        "<details><summary>The terminal output</summary>",
-        "",
-        f"\\verbinclude {stem}.log",
-        "",
-        "</details>",
-        "",
+        *folded("The terminal output", [f"\\verbinclude {stem}.log"]),
     ]
 
 
@@ -168,8 +170,7 @@ def page(source, generated, stem, previous, following, anchors):
     solution = named(parts, "## The solution")
     if solution is not None:
         head, body = parts[solution]
-        parts[solution] = (head, ["", "<details><summary>Show the solution (try the exercise first)</summary>",
-                                  *body, "</details>", ""])
+        parts[solution] = (head, ["", *folded("Show the solution (try the exercise first)", body)])
     seen = named(parts, "## What you will see")
     program = f"lesson_{stem}"
     parts.insert((seen if seen is not None else 0) + 1, ("", running_it(stem, program)))

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, str(Path(__file__).parent))
 from browser import Browser  # noqa: E402
 
