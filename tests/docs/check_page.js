@@ -49,6 +49,11 @@
     }
   }
 
+  // A table inline with the text lets the sentence after it start beside it.
+  for (const table of column.querySelectorAll("table"))
+    if (getComputedStyle(table).display.startsWith("inline"))
+      problems.push(`${describe(table)} is inline: the text after it wraps beside it`);
+
   // 2. Pictures: loaded, nothing drawn outside them, and text at least 7 px high as shown.
   for (const img of column.querySelectorAll("img"))
     if (!img.complete || img.naturalWidth === 0) problems.push(`image ${img.getAttribute("src")} did not load`);

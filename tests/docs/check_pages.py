@@ -30,7 +30,7 @@ class Links(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.targets, self.ids = [], set()
+        self.targets, self.ids, self.embedded = [], set(), set()
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -38,6 +38,8 @@ class Links(html.parser.HTMLParser):
                 self.ids.add(value)
             if name in ("href", "src", "data") and value:
                 self.targets.append(value)
+            if name == "data" and value:  # an <object>: a page of its own, with its own colours
+                self.embedded.add(value)
 
 
 def parsed(path, cache={}):
@@ -63,6 +65,8 @@ def link_problems(page):
             problems.append(f"broken link: '{target}'")
         elif parts.fragment and file.suffix == ".html" and parts.fragment not in parsed(file).ids:
             problems.append(f"broken anchor: '{target}'")
+        if target in parsed(page).embedded and file.exists() and "color-scheme" not in file.read_text(errors="replace"):
+            problems.append(f"picture '{target}' sets no color-scheme: a white panel in dark mode")
         other = re.match(r"(?:namespace|struct|class)lesson(\d+)", parts.path)
         if other and not (own and own.group(1) == other.group(1)):
             problems.append(f"link to another lesson's symbol: '{target}'")
