@@ -36,6 +36,7 @@ function(asynclab_add_docs)
   foreach(stem IN LISTS lessons)
     add_custom_command(
       OUTPUT ${generated}/${stem}.numbers.md ${generated}/${stem}.timeline.svg ${generated}/${stem}.log
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${generated}  # in case the docs folder was removed
       COMMAND lesson_${stem} --no-color --markdown ${generated}/${stem}.numbers.md
                              --svg ${generated}/${stem}.timeline.svg > ${generated}/${stem}.log
       DEPENDS lesson_${stem}
