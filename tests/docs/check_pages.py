@@ -3,7 +3,7 @@
 
 Fails when a page has content wider than its column, a broken local link or picture, a link to
 another lesson's symbols, raw Doxygen or Markdown, or inline code holding a stray quote
-(check_page.js). Keeps a screenshot of each page at each width in SHOTS_DIR.
+(check_page.js), or when a lesson page lacks what every lesson page has. Keeps a screenshot of each page at each width in SHOTS_DIR.
 
 Usage: check_pages.py HTML_DIR SHOTS_DIR
 Exit 0: passed; 1: problems found; 77: skipped (no chromium, or no docs built). A skip is not
@@ -73,6 +73,31 @@ def link_problems(page):
     return problems
 
 
+def heading(text, title):
+    """Where the heading `title` starts (past the end when there is none)."""
+    found = re.search(rf">\s*{re.escape(title)}</h\d>", text)
+    return found.start() if found else len(text) + 1
+
+
+def lesson_page_problems(page, lessons):
+    """What every lesson page has (cmake/scripts/docs_pages.py adds it): say what is missing."""
+    text, number = page.read_text(errors="replace"), lessons.index(page)
+    wanted = {
+        "links to the previous lesson": number == 0 or f'href="{lessons[number - 1].name}"' in text,
+        "links to the next lesson": number + 1 == len(lessons) or f'href="{lessons[number + 1].name}"' in text,
+        "links to the lessons page": 'href="lessons.html"' in text,
+        "the command that runs it": re.search(r"build/release/bin/lesson_\d+_\w+", text),
+        "the terminal output of the docs run": "<summary>The terminal output</summary><pre" in text,
+        "the exercise before the solution": heading(text, "Exercise") < heading(text, "The solution") < len(text),
+        "every hint folded": "<summary>Hint 1</summary>" in text and not re.search(r"<li>\s*<p>?\s*\d+\.", text),
+        "the solution folded": "<summary>Show the solution" in text,
+        "the diff in colour, without snippet markers": '<span class="add">' in text and '<span class="del">' in text
+        and not re.search(r'<span class="(?:add|del|same)">[ +-]\s*// \[\w+\]</span>', text),
+        "the timelines": re.search(r'data="\d+_\w+\.timeline\.svg"', text),
+    }
+    return [f"the page lacks {what}" for what, present in wanted.items() if not present]
+
+
 def skip(reason):
     print(f"SKIPPED, NOT PASSED: {reason}. The docs were not checked; a skip is not a pass.")
     return 1 if os.environ.get("ASYNCLAB_DOCS_CHECK_REQUIRED") == "1" else 77
@@ -88,8 +113,8 @@ def main():
         return skip("chromium is missing (cmake/install_dependencies.sh --docs-check installs it)")
     if not (site / "index.html").exists():
         return skip(f"no docs in {site}: run `make docs` first")
-    lessons = [p for p in site.glob("lesson_*.html") if re.fullmatch(r"lesson_\d+\.html", p.name)]
-    pages = [site / "index.html"] + sorted(lessons)
+    lessons = sorted(p for p in site.glob("lesson_*.html") if re.fullmatch(r"lesson_\d+\.html", p.name))
+    pages = [site / "index.html"] + lessons
     pages += [p for p in (site / "lessons.html", site / "architecture.html") if p.exists()]
     shots.mkdir(parents=True, exist_ok=True)
     script = (Path(__file__).parent / "check_page.js").read_text()
@@ -98,7 +123,7 @@ def main():
     browser = Browser(chromium)
     try:
         for page in pages:
-            problems = [f"{p}" for p in link_problems(page)]
+            problems = link_problems(page) + (lesson_page_problems(page, lessons) if page in lessons else [])
             for width, height in WIDTHS.items():
                 browser.open(page.as_uri(), width, height)
                 problems += [f"at {width} px: {p}" for p in browser.evaluate(script)]

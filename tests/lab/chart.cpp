@@ -197,3 +197,20 @@ TEST_CASE("a failure is marked at its moment on the failing task's row", "[lab][
   CHECK(svg.find(R"(<line x1="336" y1="26" x2="336")") != std::string::npos);
   CHECK(svg.find(">failed</text>") != std::string::npos);
 }
+
+TEST_CASE("the chrome trace shows a failure as a moment on the task's track", "[lab][chart]")
+{
+  lab::timeline recorded("pitfall");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 50ms);
+  recorded.record(0, lab::span_kind::failure, t0 + 50ms, t0 + 50ms);
+
+  std::ostringstream out;
+  lab::write_chrome_trace(out, {&recorded});
+  const auto events = boost::json::parse(out.str()).at("traceEvents").as_array();
+  CHECK(std::ranges::any_of(events, [](const boost::json::value& e) {
+    const auto& o = e.as_object();
+    return o.at("name") == "failed" && o.at("ph") == "i" && o.at("tid") == 1 && o.at("ts") == 50000.0;
+  }));
+  CHECK(std::ranges::none_of(events, [](const boost::json::value& e) { return e.at("name") == "loop stalled"; }));
+}
