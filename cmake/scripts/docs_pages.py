@@ -159,8 +159,7 @@ def linked_lessons(text, anchors):
 def page(source, generated, stem, previous, following, anchors):
     text = linked_lessons(quoted_code_spans(joined_code_spans(source.read_text())), anchors)
     parts = sections(text)
-    title = TITLE.match(parts[0][1][0])
-    if not title:
+    if not TITLE.match(parts[0][1][0]):
         sys.exit(f"{source}: the first line must be '# Lesson NN: title {{#lesson_NN}}'")
 
     exercise = named(parts, "## Exercise")
@@ -187,7 +186,7 @@ def page(source, generated, stem, previous, following, anchors):
     if diff.exists():
         (generated / f"{stem}.diff.html").write_text(diff_html(diff.read_text()))
         out = out.replace(f"\\verbinclude {stem}.diff", f"\\htmlinclude {stem}.diff.html")
-    return out, (title.group(4), title.group(1))
+    return out
 
 
 def main():
@@ -198,11 +197,11 @@ def main():
     for stem in stems:
         match = TITLE.match((source_dir / f"{stem}.md").read_text().splitlines()[0])
         titles.append((match.group(4), match.group(1)) if match else None)
+    anchors = {title[0] for title in titles if title}
     for index, stem in enumerate(stems):
         previous = titles[index - 1] if index > 0 else None
         following = titles[index + 1] if index + 1 < len(titles) else None
-        anchors = {title[0] for title in titles if title}
-        text, _ = page(source_dir / f"{stem}.md", generated, stem, previous, following, anchors)
+        text = page(source_dir / f"{stem}.md", generated, stem, previous, following, anchors)
         (out_dir / f"{stem}.md").write_text(text)
     listing = ["# Lessons {#lessons}", "", "One pitfall per lesson, in the order the tour takes them:", ""]
     listing += [f"- \\subpage {anchor} \"{title}\"" for anchor, title in filter(None, titles)]
