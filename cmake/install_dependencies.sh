@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages asynclab needs, if any are missing. Quiet when nothing is.
+# --docs-check adds chromium, for the docs' browser check alone (tests/docs/; CI passes it).
 # Asks nothing when standard input is not a terminal. ASYNCLAB_SKIP_INSTALL=1 skips the check,
 # for systems that have the same libraries from elsewhere.
 set -euo pipefail
@@ -11,10 +12,11 @@ packages=(
   libbenchmark-dev            # Google Benchmark 1.7
   libboost-json1.81-dev       # asynclab compare and report read Google Benchmark's JSON
   libcli11-dev libfmt-dev     # the lesson runner's command line and printing
-  doxygen graphviz doxygen-awesome-css  # make docs
+  doxygen graphviz doxygen-awesome-css python3  # make docs (python3 writes the lesson pages)
   tmux                        # the tour's tests drive it through a real pseudo-terminal
   less                        # the pager of `asynclab explain`
 )
+[ "${1:-}" = --docs-check ] && packages+=(chromium)  # the docs in a real browser, headless
 
 [ "${ASYNCLAB_SKIP_INSTALL:-0}" = 1 ] && exit 0
 

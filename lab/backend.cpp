@@ -18,6 +18,7 @@ asio::awaitable<void> backend::query(int index)
     timer.expires_after(how_.fail_after);
     co_await timer.async_wait(asio::use_awaitable);
     failed_at_ = clock::now();
+    if (spans_) spans_->record(index, span_kind::failure, *failed_at_, *failed_at_);  // the timeline's mark
     throw std::runtime_error("backend " + std::to_string(index) + " refused the query");
   }
   try {

@@ -17,6 +17,9 @@ struct chart_options {
   /// The time the chart's width stands for. Zero means the timeline's own length; give two charts
   /// the same span to compare them at the same scale.
   std::chrono::nanoseconds span{0};
+  /// Draw the event loop's row (and its legend): for a lesson that watches the loop, where an
+  /// empty row says "never stalled". Other lessons leave it out, stalls and all.
+  bool loop_row = false;
 };
 
 /// From the first span's start to the last span's end.
@@ -25,13 +28,16 @@ std::chrono::nanoseconds duration(const timeline& recorded);
 /// Draws the timeline: one row per task (or per group of tasks), one row for loop stalls, a time axis.
 ///
 /// A task row shows `=` where the task was in flight; a group row shows `=` where all of its tasks
-/// were, `-` where some were. The loop row shows `#` where the loop was stalled.
+/// were, `-` where some were; `X` marks the moment a task's work failed. The loop row, when there
+/// is one, shows `#` where the loop was stalled. A timeline with no task draws one empty row,
+/// "no task ran": the evidence that nothing started.
 std::string ascii_chart(const timeline& recorded, const chart_options& options = {});
 
 /// Draws the timelines as one SVG picture, one panel per timeline, all on the same time axis.
 ///
 /// The same rows as `ascii_chart` (a row per task or per group of tasks, and the event loop's row),
-/// for the docs. `options.width` is ignored; `options.max_rows` and `options.span` apply.
+/// for the docs, with a red line at each failure. `options.width` is ignored; `options.max_rows`,
+/// `options.loop_row` and `options.span` apply (no span: the longest timeline's).
 std::string svg_chart(const std::vector<const timeline*>& timelines, const chart_options& options = {});
 
 /// Writes the timelines as Chrome trace-event JSON, which Perfetto and chrome://tracing open.

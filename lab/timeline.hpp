@@ -14,8 +14,9 @@ using clock = std::chrono::steady_clock;
 
 /// What a span on the timeline stands for.
 enum class span_kind {
-  task,   ///< a task was in flight: started and not yet finished
-  stall,  ///< the event loop could not run a ready handler
+  task,     ///< a task was in flight: started and not yet finished
+  stall,    ///< the event loop could not run a ready handler
+  failure,  ///< the task's work failed at this moment (the span starts and ends there)
 };
 
 /// One interval on the timeline.

@@ -37,6 +37,11 @@ void write_chrome_trace(std::ostream& out, const std::vector<const timeline*>& t
     std::set<int> named_tracks;
     const auto origin = std::ranges::min(spans, {}, &span::start).start;
     for (const auto& s : spans) {
+      if (s.kind == span_kind::failure) {  // a moment on the task's own track
+        events.push_back(json::object{{"name", "failed"}, {"cat", "failure"}, {"ph", "i"}, {"s", "t"},
+                                      {"pid", pid}, {"tid", s.track + 1}, {"ts", microseconds(s.start - origin)}});
+        continue;
+      }
       const bool is_task = s.kind == span_kind::task;
       const int tid = is_task ? s.track + 1 : 0;
       const auto name = is_task ? "task " + std::to_string(tid) : std::string("loop stalled");

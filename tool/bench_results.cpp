@@ -81,6 +81,15 @@ void add_theory(const json::object& row, benchmark_times& times)
   if (const auto theory = number_of(row, "theory"); theory && *theory > 0) times.theory.push_back(*theory);
 }
 
+// The cost of one operation, when the benchmark reports it.
+void add_each(const json::object& row, benchmark_times& times)
+{
+  if (const auto ns = number_of(row, "ns_each"))
+    times.each.push_back(*ns * 1e-9);
+  else if (const auto seconds = number_of(row, "per_start"))
+    times.each.push_back(*seconds);
+}
+
 // Adds one row of the file to the benchmark it measures. Repetitions of one benchmark share its
 // run name; aggregates (mean, median, ...) follow them. We keep the repetitions and compute our own
 // medians; the median row stands in only when the file has no repetitions at all.
@@ -101,7 +110,7 @@ void add_row(const json::object& row, std::vector<benchmark_times>& benchmarks)
   if (known == benchmarks.end()) {
     benchmarks.push_back({.name = name, .time_unit = unit, .real_time = {}, .cpu_time = {},
                           .from_median_row = median_row, .headline = {}, .headline_of = {}, .label = {},
-                          .theory = {}});
+                          .theory = {}, .each = {}});
     known = std::prev(benchmarks.end());
   } else if (median_row) {
     return;  // the repetitions are already there
@@ -110,6 +119,7 @@ void add_row(const json::object& row, std::vector<benchmark_times>& benchmarks)
   known->cpu_time.push_back(*cpu * seconds_in(unit));
   add_headline(row, *known);
   add_theory(row, *known);
+  add_each(row, *known);
 }
 
 // Google Benchmark writes NaN and inf, which JSON lacks, where an aggregate divides by zero: the

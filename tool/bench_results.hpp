@@ -42,6 +42,9 @@ struct benchmark_times {
   /// The lesson's theory: how many times as long its pitfall should take, the `theory` counter
   /// (`theory` in benchmarks/pair.hpp), one per repetition. Empty when the lesson has none.
   std::vector<double> theory;
+  /// What one operation costs, in seconds, when the benchmark divides its time itself (user
+  /// counter `ns_each` in nanoseconds, or `per_start` in seconds); one per repetition, else empty.
+  std::vector<double> each;
 
   /// The median of `real_time` (of the repetitions).
   double median_real_time() const;

@@ -16,7 +16,7 @@ namespace {
 
 std::string time_text(double seconds)
 {
-  return lab::human_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
+  return lab::human_duration(std::chrono::duration<double, std::nano>(seconds * 1e9));  // 1.46 ns stays 1.46
 }
 
 bool belongs_to(const std::string& name, const std::string& lesson) { return name.rfind(lesson + "/", 0) == 0; }
@@ -25,7 +25,7 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 
 namespace {
 
-constexpr int label_width = 120, plot_width = 480, ratio_width = 150, bar_height = 14, pair_gap = 22;
+constexpr int plot_width = 480, ratio_width = 150, bar_height = 14, pair_gap = 22;
 
 // Where a bar ends. Times: a straight axis of pitfall / solution from 1x, no difference, to a round
 // number past the largest ratio or theory, so that a bar's length is what the pitfall lost.
@@ -33,6 +33,7 @@ constexpr int label_width = 120, plot_width = 480, ratio_width = 150, bar_height
 struct bar_scale {
   double top = 2;
   bool counts = false;
+  int label_width = 120;  // room for the longest label at its font size, so that none is cut
 
   int x_of(double value) const
   {
@@ -67,7 +68,7 @@ bar_scale scale_of(const lesson_ratios& lesson)
 // A lesson whose point is a count: the pitfall's and the solution's, each a bar from none to all.
 std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 {
-  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + bar_height + 4,
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", scale.label_width - 8, y + bar_height + 4,
                          pair_label(pair.suffix));
   const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
   const std::pair<const char*, headline_count> counts[] = {{"pitfall", *pair.pitfall_count},
@@ -76,7 +77,7 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
     const int end = scale.x_of(share(count));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
                        R"(<text x="{}" y="{}" class="value">{} {}</text>)" "\n",
-                       label_width, y, std::max(1, end - label_width), bar_height, role, end + 4, y + 11, role,
+                       scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role, end + 4, y + 11, role,
                        format_count(count, std::string_view(role) == "pitfall"));
     y += bar_height + 2;
   }
@@ -89,10 +90,10 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 std::string ratio_bar(const ratio_pair& pair, const bar_scale& scale, int& y)
 {
   const int end = scale.x_of(pair.ratio());
-  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", label_width - 8, y + 12,
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", scale.label_width - 8, y + 12,
                          pair_label(pair.suffix));
   svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="pitfall"><title>{}</title></rect>)" "\n",
-                     label_width, y, std::max(1, end - label_width), bar_height, format_ratio(pair.ratio()));
+                     scale.label_width, y, std::max(1, end - scale.label_width), bar_height, format_ratio(pair.ratio()));
   auto beside = format_ratio(pair.ratio());
   if (pair.theory) {
     const int mark = scale.x_of(*pair.theory);
@@ -100,9 +101,9 @@ std::string ratio_bar(const ratio_pair& pair, const bar_scale& scale, int& y)
                        y + bar_height + 4);
     beside += fmt::format(" (theory {})", format_ratio(*pair.theory));
   }
-  svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", label_width + plot_width + 8, y + 12,
+  svg += fmt::format(R"(<text x="{}" y="{}" class="ratio">{}</text>)" "\n", scale.label_width + plot_width + 8, y + 12,
                      beside);
-  svg += fmt::format(R"(<text x="{}" y="{}" class="value">pitfall {}, solution {}</text>)" "\n", label_width,
+  svg += fmt::format(R"(<text x="{}" y="{}" class="value">pitfall {}, solution {}</text>)" "\n", scale.label_width,
                      y + bar_height + 12, time_text(pair.pitfall_seconds), time_text(pair.solution_seconds));
   y += bar_height + 16 + pair_gap;
   return svg;
@@ -111,8 +112,8 @@ std::string ratio_bar(const ratio_pair& pair, const bar_scale& scale, int& y)
 // The axis (from 1x, or none to all for counts), then the legend.
 std::string axis_and_legend(const bar_scale& scale, int& y)
 {
-  auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", label_width, y,
-                         label_width + plot_width, y);
+  auto svg = fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)" "\n", scale.label_width, y,
+                         scale.label_width + plot_width, y);
   const auto tick = [&](double value, const std::string& text) {
     const int x = scale.x_of(value);
     svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/><text x="{}" y="{}" class="tick">{}</text>)" "\n",
@@ -132,12 +133,12 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
     svg += fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" class="pitfall"/><text x="{}" y="{}" class="legend">pitfall</text>)"
                        R"(<rect x="{}" y="{}" width="12" height="12" class="solution"/><text x="{}" y="{}" class="legend">solution</text>)"
                        R"(<text x="{}" y="{}" class="legend">the count each observed, of how many</text>)" "\n",
-                       label_width, y, label_width + 16, y + 10, label_width + 80, y, label_width + 96, y + 10,
-                       label_width + 170, y + 10);
+                       scale.label_width, y, scale.label_width + 16, y + 10, scale.label_width + 80, y, scale.label_width + 96, y + 10,
+                       scale.label_width + 170, y + 10);
   else
     svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, of the median times, from 1x (no difference); )"
                        R"(<tspan class="theory-text">|</tspan> the lesson's theory</text>)" "\n",
-                       label_width, y + 10);
+                       scale.label_width, y + 10);
   y += 18;
   return svg;
 }
@@ -154,18 +155,22 @@ const lesson_ratios* find_lesson_ratios(const std::vector<lesson_ratios>& lesson
 
 std::string lesson_chart_svg(const lesson_ratios& lesson)
 {
-  const auto scale = scale_of(lesson);
+  auto scale = scale_of(lesson);
+  std::size_t longest = 0;
+  for (const auto& pair : lesson.pairs) longest = std::max(longest, pair_label(pair.suffix).size());
+  scale.label_width = 16 + static_cast<int>(longest) * 9;  // 9 px a character at 16 px
   std::string body;
   int y = 10;
   for (const auto& pair : lesson.pairs)
     if (pair.counted() == scale.counts) body += scale.counts ? count_bars(pair, scale, y) : ratio_bar(pair, scale, y);
   body += axis_and_legend(scale, y);
 
-  const int width = label_width + plot_width + ratio_width + 10;
+  const int width = scale.label_width + plot_width + ratio_width + 10;
   return fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)" "\n"
-      R"(<style>.label{{font-size:12px;text-anchor:end}} .value{{font-size:10px}} .ratio{{font-size:13px;font-weight:bold}} )"
-      R"(.tick{{font-size:10px;text-anchor:middle}} .legend{{font-size:11px}} .axis{{stroke:#888}} )"
+      R"(<style>:root{{color-scheme:light dark}} text{{fill:#222;font-size:16px}} .label{{text-anchor:end}} )"
+      R"(.ratio{{font-weight:bold}} .tick{{text-anchor:middle}} .axis{{stroke:#888}} )"
+      R"(@media (prefers-color-scheme: dark){{text{{fill:#ddd}}}} )"
       R"(.theory{{stroke:#2ca02c;stroke-width:3}} .theory-text{{fill:#2ca02c;font-weight:bold}} )"
       R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}}</style>)" "\n{}</svg>\n",
       width, y, width, y, body);
@@ -200,13 +205,28 @@ std::string lesson_chart_markdown(const bench_run& run, const lesson_ratios& pai
   const auto& lesson = pairs.lesson;
   std::string text = pairs_table(pairs);
 
-  std::string others;
+  // The other measurements, with the cost of one operation where the benchmark reports it.
+  std::vector<const benchmark_times*> others;
+  bool any_each = false;
   for (const auto& b : run.benchmarks) {
     const auto rest = b.name.substr(std::min(b.name.size(), lesson.size() + 1));
     if (!belongs_to(b.name, lesson) || rest.rfind("pitfall", 0) == 0 || rest.rfind("solution", 0) == 0) continue;
-    others += fmt::format("| `{}` | {} |\n", rest, time_text(b.median_real_time()));
+    others.push_back(&b);
+    any_each = any_each || !b.each.empty();
   }
-  if (!others.empty()) text += "| other measurement | median wall time |\n|---|---|\n" + others + '\n';
+  if (!others.empty())
+    text += any_each ? "| other measurement | median wall time | each |\n|---|---|---|\n"
+                     : "| other measurement | median wall time |\n|---|---|\n";
+  for (const auto* b : others) {
+    text += fmt::format("| `{}` | {} |", pair_label(b->name.substr(lesson.size() + 1)), time_text(b->median_real_time()));
+    if (any_each) {
+      auto each = b->each;
+      std::sort(each.begin(), each.end());
+      text += fmt::format(" {} |", each.empty() ? "" : time_text(each[each.size() / 2]));
+    }
+    text += "\n";
+  }
+  if (!others.empty()) text += "\n";
 
   const auto& c = run.context;
   text += fmt::format("Measured on {} ({}{}), {} build{}.\n", run.machine(), c.cpu_model.empty() ? "unknown CPU" : c.cpu_model,

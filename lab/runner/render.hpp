@@ -3,6 +3,7 @@
 /// The three ways a lesson's result is written: text for the terminal, JSON for scripts,
 /// Markdown for the docs.
 
+#include "lab/chart.hpp"
 #include "lab/runner/description.hpp"
 #include "lab/runner/terminal.hpp"
 #include "lab/runner/verdict.hpp"
@@ -20,6 +21,10 @@ struct result {
   const question& asked;  ///< as the student saw it
   int answer = 0;         ///< the student's prediction, 1-based; 0 when none
 };
+
+/// How the runs' timelines are drawn, in the terminal and in the docs: on one time axis, with
+/// the event loop's row only when the lesson reports loop stalls (an empty row: "never stalled").
+chart_options chart_options_of(const result& shown, int width);
 
 /// The timelines, the table of numbers, the verdict and the prediction, fitted to `out.width`.
 std::string text_report(const result& shown, const terminal& out);

@@ -116,7 +116,7 @@ void write_files(const result& shown, const options& chosen, output_files& files
       fmt::print("\n{}\n", wrapped(fmt::format("Trace written to {}: open it in ui.perfetto.dev or chrome://tracing.",
                                                chosen.trace_path), out.width));
   }
-  if (files.svg.is_open()) files.svg << svg_chart(timelines);
+  if (files.svg.is_open()) files.svg << svg_chart(timelines, chart_options_of(shown, 0));
   if (files.markdown.is_open()) files.markdown << markdown_report(shown);
   if (files.record.is_open()) files.record << "answer " << shown.answer << "\ncorrect " << shown.asked.correct + 1 << '\n';
 }

@@ -62,16 +62,10 @@ std::string stacked(const table& rows, const terminal& out)
 
 std::string charts(const result& shown, const terminal& out)
 {
-  // Both charts at the same scale, so the shorter run looks shorter.
-  chart_options chart{.width = static_cast<int>(out.width)};
-  for (const auto& run : shown.runs) chart.span = std::max(chart.span, duration(*run.spans));
+  const auto chart = chart_options_of(shown, static_cast<int>(out.width));
   std::string text;
   for (const auto& run : shown.runs) {
     const auto title = out.bold(name_of(run.which)) + " " + out.dim("· " + shown.lesson.api_of(run.which));
-    if (run.spans->spans().empty()) {
-      text += title + "\n" + out.dim("  (no task ran: nothing to draw)") + "\n\n";
-      continue;
-    }
     text += title + "\n" + ascii_chart(*run.spans, chart) + "\n";
   }
   return text;
@@ -95,6 +89,17 @@ std::string numbers_table(const result& shown, const terminal& out)
   const auto rows = rows_of(shown);
   const auto plain = side_by_side(rows, terminal{.colour = false, .width = out.width});
   return widest_line(plain) <= out.width ? side_by_side(rows, out) : stacked(rows, out);
+}
+
+chart_options chart_options_of(const result& shown, int width)
+{
+  // Both charts at the same scale, so the shorter run looks shorter.
+  chart_options chart{.width = width};
+  for (const auto& run : shown.runs) {
+    chart.span = std::max(chart.span, duration(*run.spans));
+    for (const auto& seen : run.observations) chart.loop_row = chart.loop_row || seen.key == "longest_stall_seconds";
+  }
+  return chart;
 }
 
 std::string text_report(const result& shown, const terminal& out)

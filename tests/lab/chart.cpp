@@ -63,7 +63,7 @@ TEST_CASE("a loop stall shows on the event loop row", "[lab][chart]")
   recorded.record(0, lab::span_kind::task, t0, t0 + 100ms);
   recorded.record(0, lab::span_kind::stall, t0 + 50ms, t0 + 100ms);
 
-  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 40}));
+  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 40, .loop_row = true}));
   REQUIRE(lines.size() >= 2);
   CHECK(lines[1].find("event loop") != std::string::npos);
   const auto loop = bar_of(lines[1]);
@@ -135,14 +135,82 @@ TEST_CASE("the svg chart draws a panel per run, tasks in flight and the stalled 
   solution.record(0, lab::span_kind::task, t0, t0 + 100ms);
   solution.record(1, lab::span_kind::task, t0, t0 + 100ms);
 
-  const auto svg = lab::svg_chart({&pitfall, &solution}, {.span = 200ms});
+  const auto svg = lab::svg_chart({&pitfall, &solution}, {.span = 200ms, .loop_row = true});
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
   CHECK(svg.find(">pitfall</text>") != std::string::npos);
   CHECK(svg.find(">solution</text>") != std::string::npos);
-  // Each task's 100 ms is half of the 600-pixel-wide axis; the pitfall's second task starts halfway.
-  CHECK(svg.find(R"(<rect x="110" y="27" width="300" height="12" fill="#3b82c4")") != std::string::npos);
-  CHECK(svg.find(R"(<rect x="410" y="45" width="300" height="12" fill="#3b82c4")") != std::string::npos);
+  // Each task's 100 ms is half of the 480-pixel-wide axis; the pitfall's second task starts halfway.
+  CHECK(svg.find(R"(<rect x="96" y="30" width="240" height="14" fill="#3b82c4")") != std::string::npos);
+  CHECK(svg.find(R"(<rect x="336" y="52" width="240" height="14" fill="#3b82c4")") != std::string::npos);
   // The pitfall's loop was stalled the whole time: one red bar across the axis.
-  CHECK(svg.find(R"(width="600" height="12" fill="#d9534f")") != std::string::npos);
+  CHECK(svg.find(R"(width="480" height="14" fill="#d9534f")") != std::string::npos);
+  CHECK(svg.find("event loop stalled</text>") != std::string::npos);
+  CHECK(svg.find("<title>") != std::string::npos);
   CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
+}
+
+TEST_CASE("a run in which no task ran draws an empty row that says so", "[lab][chart]")
+{
+  lab::timeline pitfall("pitfall"), solution("solution");
+  const auto t0 = lab::clock::now();
+  solution.record(0, lab::span_kind::task, t0, t0 + 100ms);
+
+  const auto lines = lines_of(lab::ascii_chart(pitfall, {.width = 40, .span = 100ms}));
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[0].find("no task ran |") != std::string::npos);
+  CHECK(bar_of(lines[0]).find_first_not_of(' ') == std::string::npos);
+  const auto svg = lab::svg_chart({&pitfall, &solution});
+  CHECK(svg.find(">pitfall</text>") != std::string::npos);
+  CHECK(svg.find(">no task ran</text>") != std::string::npos);
+  CHECK(svg.find(">solution</text>") != std::string::npos);
+}
+
+TEST_CASE("the loop's row and its legend appear only for a lesson that watches the loop", "[lab][chart]")
+{
+  lab::timeline recorded("solution");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 100ms);
+  recorded.record(0, lab::span_kind::stall, t0, t0 + 2ms);  // a lesson that does not watch may still see one
+
+  CHECK(lab::ascii_chart(recorded).find("loop") == std::string::npos);
+  CHECK(lab::svg_chart({&recorded}).find("loop") == std::string::npos);
+  const auto watched = lab::ascii_chart(recorded, {.loop_row = true});
+  CHECK(watched.find("event loop |") != std::string::npos);
+  CHECK(watched.find("# loop stalled") != std::string::npos);
+  CHECK(lab::svg_chart({&recorded}, {.loop_row = true}).find("event loop stalled") != std::string::npos);
+}
+
+TEST_CASE("a failure is marked at its moment on the failing task's row", "[lab][chart]")
+{
+  lab::timeline recorded("pitfall");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 50ms);
+  recorded.record(0, lab::span_kind::failure, t0 + 50ms, t0 + 50ms);
+  recorded.record(1, lab::span_kind::task, t0, t0 + 100ms);
+
+  const auto lines = lines_of(lab::ascii_chart(recorded, {.width = 40}));
+  const auto bar = bar_of(lines[0]);
+  CHECK(bar.find('X') == bar.size() / 2);
+  CHECK(bar_of(lines[1]).find('X') == std::string::npos);
+  CHECK(lines.back().find("X failed") != std::string::npos);
+  const auto svg = lab::svg_chart({&recorded});
+  CHECK(svg.find(R"(<line x1="336" y1="26" x2="336")") != std::string::npos);
+  CHECK(svg.find(">failed</text>") != std::string::npos);
+}
+
+TEST_CASE("the chrome trace shows a failure as a moment on the task's track", "[lab][chart]")
+{
+  lab::timeline recorded("pitfall");
+  const auto t0 = lab::clock::now();
+  recorded.record(0, lab::span_kind::task, t0, t0 + 50ms);
+  recorded.record(0, lab::span_kind::failure, t0 + 50ms, t0 + 50ms);
+
+  std::ostringstream out;
+  lab::write_chrome_trace(out, {&recorded});
+  const auto events = boost::json::parse(out.str()).at("traceEvents").as_array();
+  CHECK(std::ranges::any_of(events, [](const boost::json::value& e) {
+    const auto& o = e.as_object();
+    return o.at("name") == "failed" && o.at("ph") == "i" && o.at("tid") == 1 && o.at("ts") == 50000.0;
+  }));
+  CHECK(std::ranges::none_of(events, [](const boost::json::value& e) { return e.at("name") == "loop stalled"; }));
 }

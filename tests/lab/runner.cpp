@@ -274,9 +274,22 @@ TEST_CASE("the --trace and --markdown flags write their files", "[lab][runner]")
   CHECK(std::ranges::any_of(events, [](const auto& e) { return e.at("args").as_object().contains("name") &&
                                                                e.at("args").at("name") == "solution"; }));
   const auto numbers = slurp(markdown);
-  CHECK(numbers.find("| pitfall | `slow()` | 1.00 s | 1 of 10 |") != std::string::npos);
+  // One column per role, one row per number: a narrow page shows every number.
+  CHECK(numbers.find("| | pitfall | solution |") != std::string::npos);
+  CHECK(numbers.find("| calls | `slow()` | `fast()` |") != std::string::npos);
+  CHECK(numbers.find("| wall | 1.00 s | 100 ms |") != std::string::npos);
+  CHECK(numbers.find("| in flight | 1 of 10 | 10 of 10 |") != std::string::npos);
   CHECK(numbers.find("- **Theory:** 10x (because.); measured 10.00x") != std::string::npos);
   std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a lesson that does not report loop stalls draws no event loop row", "[lab][runner]")
+{
+  fake = {};
+  const auto out = run({}).out;
+  CHECK(out.find("= in flight") != std::string::npos);
+  CHECK(out.find("event loop") == std::string::npos);
+  CHECK(out.find("loop stalled") == std::string::npos);
 }
 
 TEST_CASE("colour is off when standard output is not a terminal", "[lab][runner]")

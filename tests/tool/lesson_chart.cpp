@@ -59,7 +59,7 @@ TEST_CASE("a lesson's chart draws one bar per pair on a ratio axis from 1x, with
   CHECK(svg.find(">1x</text>") != std::string::npos);
   CHECK(svg.find(">50x</text>") != std::string::npos);
   CHECK(svg.find(">150x</text>") != std::string::npos);
-  CHECK(svg.find(R"(x="120" y="62" width="322" height="14" class="pitfall")") != std::string::npos);
+  CHECK(svg.find(R"( y="62" width="322" height="14" class="pitfall")") != std::string::npos);
   CHECK(svg.find(" ms</text><line") == std::string::npos);  // no time axis
 }
 
@@ -70,4 +70,21 @@ TEST_CASE("a lesson is found by its number or its whole name, and a missing one 
   CHECK(asynclab::tool::find_lesson_ratios(lessons, "01_x") == &lessons[0]);
   CHECK(asynclab::tool::find_lesson_ratios(lessons, "0") == nullptr);
   CHECK(asynclab::tool::find_lesson_ratios(lessons, "09_missing") == nullptr);
+}
+
+TEST_CASE("a lesson's other measurements show what one operation costs, under short names", "[tool][chart]")
+{
+  const auto read = parse_bench_json(R"({"context": {}, "benchmarks": [
+      {"name": "04_x/function_call/calls:1000/min_time:0.300/real_time", "run_name": "04_x/function_call/calls:1000/min_time:0.300/real_time",
+       "run_type": "iteration", "real_time": 1500, "cpu_time": 1500, "time_unit": "ns", "ns_each": 1.5},
+      {"name": "04_x/work_item/min_time:0.300/real_time", "run_name": "04_x/work_item/min_time:0.300/real_time",
+       "run_type": "iteration", "real_time": 11, "cpu_time": 11, "time_unit": "ns"}]})",
+                                     "run.json");
+  REQUIRE(read.run);
+  const auto table =
+      asynclab::tool::lesson_chart_markdown(*read.run, asynclab::tool::lesson_ratios{.lesson = "04_x", .pairs = {}});
+  CHECK(table.find("| other measurement | median wall time | each |") != std::string::npos);
+  CHECK(table.find("| `function_call/calls:1000` | 1.50 us | 1.50 ns |") != std::string::npos);
+  CHECK(table.find("| `work_item` | 11.0 ns |  |") != std::string::npos);
+  CHECK(table.find("min_time") == std::string::npos);
 }
