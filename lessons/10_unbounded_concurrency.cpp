@@ -21,8 +21,8 @@ int main(int argc, char** argv)
                    "gathers them, one task per request, as Python code hands asyncio.gather a coroutine per URL. "
                    "The backend holds each request a while, serves a few at a time, and answers \"busy\" to a "
                    "request that finds it full (with --queue 1 the request waits for a place instead).",
-          .pitfall_api = "one co_spawn per request, no limit",
-          .solution_api = "a channel of capacity K as a semaphore",
+          .pitfall_api = "make_parallel_group(all N requests)",
+          .solution_api = "channel<void(error_code)> permits(executor, K)",
           .python_analog = "asyncio.gather with no asyncio.Semaphore",
           .parameters = {{"--requests", &scenario::requests, "how many requests the client makes", 20, 10000},
                          {"--limit", &scenario::limit, "how many requests the backend serves at once", 1, 100},
