@@ -2,8 +2,8 @@
 // N requests take ceil(N / 10) rounds of 50 ms either way, the backend's own pace, so the
 // pitfall's time over the solution's should be 1: the semaphore's permits and the connections it
 // opens round after round, instead of all at once, cost next to nothing. 50 ms is long beside
-// opening 500 connections at once (a few milliseconds). The four benchmarks take about 6 s. The lesson's headline,
-// the requests a backend that turns them away rejects, is a count: the lesson run shows it.
+// opening 500 connections at once; the four benchmarks take about 6 s. The lesson's headline, the
+// requests a backend that turns them away rejects, is a count: the lesson run shows it.
 
 #include "lessons/10_unbounded_concurrency.hpp"
 
