@@ -22,9 +22,9 @@ int main(int argc, char** argv)
                    "a report. Each request is a coroutine on one event loop, spawned as it arrives, and a "
                    "heartbeat ticks on the same loop every 5 ms. The handler computes the answer where it "
                    "stands, in its coroutine, as Python code calls a heavy function inside async def.",
-          .pitfall_api = "the work inline, in the coroutine",
-          .solution_api = "co_await post(bind_executor(pool, use_awaitable)), then back",
-          .python_analog = "heavy computation inside async def, against loop.run_in_executor",
+          .pitfall_api = "crunch(...) inside the coroutine",
+          .solution_api = "co_await post(bind_executor(pool, use_awaitable)) and back",
+          .python_analog = "heavy computation inside async def",
           .parameters = {{"--requests", &scenario::requests, "how many requests arrive at once (N)", 2, 25},
                          {"--work-ms", &scenario::work_ms, "each request's processor work, in ms (C)", 10, 125}},
           .limits = "--requests x --work-ms, how long the pitfall computes, must be at most 1000 ms.",

@@ -90,7 +90,9 @@ inline round_costs measured_round_costs()
     }
     double total = 0;
     for (const double cost : each) total += cost;
-    return round_costs{alone, std::chrono::duration<double, std::nano>(total / threads)};
+    // Busy neighbours can only slow a core down (a shared clock, cache or memory): a reading
+    // below the one of a core alone is noise.
+    return round_costs{alone, std::max(alone, std::chrono::duration<double, std::nano>(total / threads))};
   });
 }
 
@@ -142,6 +144,10 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 /// yields to the loop between two (`co_await asio::post(loop, ...)`), so every request is in
 /// flight at once, but all the work is still done by the loop's one thread.
 outcome pitfall_interleaved(const scenario& scenario, const lab::instruments& with = {});
+
+/// A hop that does not leave the loop: `co_await asio::post(pool, asio::use_awaitable)` resumes
+/// the coroutine on its own executor, the loop, so the work after it runs on the loop's thread.
+outcome pitfall_unbound_hop(const scenario& scenario, const lab::instruments& with = {});
 
 /// Each request hops onto an `asio::thread_pool` of P threads for its work, and back onto the loop.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});

@@ -67,6 +67,14 @@ TEST_CASE("sliced work lets the loop run between slices", "[06][pitfall]")
   CHECK(lesson06::pitfall_interleaved(scenario).longest_stall < std::chrono::milliseconds(scenario.work_ms));
 }
 
+TEST_CASE("posting to the pool with plain use_awaitable resumes the coroutine on the loop", "[06][pitfall]")
+{
+  // The handler that resumes the coroutine belongs to the coroutine's executor, not the pool's.
+  const auto outcome = lesson06::pitfall_unbound_hop(scenario);
+  CHECK(pitfall_shows(outcome)["every request is computed on the loop's thread"]);
+  CHECK(outcome.work_threads == 1);
+}
+
 TEST_CASE("work on a thread pool runs off the loop's thread", "[06][solution]")
 {
   const auto outcome = lesson06::solution(scenario);
