@@ -25,13 +25,13 @@ int main(int argc, char** argv)
           .pitfall_api = "crunch(...) inside the coroutine",
           .solution_api = "co_await post(bind_executor(pool, use_awaitable)) and back",
           .python_analog = "heavy computation inside async def",
-          .parameters = {{"--requests", &scenario::requests, "how many requests arrive at once (N)", 2, 25},
-                         {"--work-ms", &scenario::work_ms, "each request's processor work, in ms (C)", 10, 125}},
-          .limits = "--requests x --work-ms, how long the pitfall computes, must be at most 1000 ms.",
+          .parameters = {{"--requests", &scenario::requests, "how many requests arrive at once (N)", 2, 20},
+                         {"--work-ms", &scenario::work_ms, "each request's processor work, in ms (C)", 10, 100}},
+          .limits = "--requests x --work-ms, how long the pitfall computes, must be at most 800 ms.",
           .check = [](const scenario& s) -> std::string {
-            if (s.requests * s.work_ms <= 1000) return {};
+            if (s.requests * s.work_ms <= 800) return {};
             return fmt::format("--requests x --work-ms is how long the pitfall computes and must be at most "
-                               "1000 ms (got {} x {})", s.requests, s.work_ms);
+                               "800 ms (got {} x {})", s.requests, s.work_ms);
           },
           .scenario = [](const scenario& s) {
             return fmt::format("{} requests of {} ms of processor work each, on one loop, on a machine with {} "
