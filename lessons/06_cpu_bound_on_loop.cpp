@@ -25,8 +25,8 @@ int main(int argc, char** argv)
           .pitfall_api = "crunch(...) inside the coroutine",
           .solution_api = "co_await post(bind_executor(pool, use_awaitable)) and back",
           .python_analog = "heavy computation inside async def",
-          .parameters = {{"--requests", &scenario::requests, "how many requests arrive at once (N)", 2, 20},
-                         {"--work-ms", &scenario::work_ms, "each request's processor work, in ms (C)", 10, 100}},
+          .parameters = {{"--requests", &scenario::requests, "how many requests arrive at once (N)", 2, 50},
+                         {"--work-ms", &scenario::work_ms, "each request's processor work, in ms (C)", 10, 400}},
           .limits = "--requests x --work-ms, how long the pitfall computes, must be at most 800 ms.",
           .check = [](const scenario& s) -> std::string {
             if (s.requests * s.work_ms <= 800) return {};

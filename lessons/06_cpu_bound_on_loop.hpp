@@ -24,8 +24,8 @@ namespace lesson06 {
 /// N requests, each needing C milliseconds of processor work, served by one single-threaded
 /// `io_context` on which a heartbeat also ticks every 5 ms.
 struct scenario {
-  int requests = 8;  ///< how many requests arrive at once (N)
-  int work_ms = 40;  ///< how much processor work each needs, in ms (C)
+  int requests = 4;   ///< how many requests arrive at once (N)
+  int work_ms = 100;  ///< how much processor work each needs, in ms (C)
 };
 
 /// How often the heartbeat on the loop must tick.
