@@ -58,7 +58,8 @@ int main(int argc, char** argv)
                 .ratio = theory.ratio(),
                 .reasoning = fmt::format("N x c against ceil(N/P) x c', on P = {} cores; one request's work c "
                                          "is {} on one core alone, c' {} with {} side by side, in processor time, "
-                                         "measured in this run", theory.threads, human_duration(theory.pitfall_time() / s.requests),
+                                         "measured in this run", theory.threads,
+                                         human_duration(theory.pitfall_time() / s.requests),
                                          human_duration(theory.rounds * theory.costs.side_by_side), theory.at_a_time)};
           },
           .mistake = [](const scenario& s) {

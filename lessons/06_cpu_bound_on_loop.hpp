@@ -169,7 +169,8 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
                               scenario.requests),
             lab::expect_at_least("the loop stalls for a request's work or more", "loop stalled", seen.longest_stall,
                                  one_request),
-            lab::expectation{"the heartbeat misses most of its ticks", most_missed, missed + ", expected more than half"}};
+            lab::expectation{"the heartbeat misses most of its ticks", most_missed,
+                             missed + ", expected more than half"}};
   return {lab::expect_equal("no request is computed on the loop's thread", "on loop", seen.on_loop, 0),
           lab::expect_below("the loop never stalls for a request's work", "loop stalled", seen.longest_stall,
                             one_request),

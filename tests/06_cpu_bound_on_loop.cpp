@@ -10,8 +10,15 @@ namespace {
 // one core: the speed-up is the benchmark's to measure.
 constexpr lesson06::scenario scenario{.requests = 3, .work_ms = 200};
 
-lab::expectations pitfall_shows(const lesson06::outcome& seen) { return expected(lab::role::pitfall, seen, scenario); }
-lab::expectations solution_shows(const lesson06::outcome& seen) { return expected(lab::role::solution, seen, scenario); }
+lab::expectations pitfall_shows(const lesson06::outcome& seen)
+{
+  return expected(lab::role::pitfall, seen, scenario);
+}
+
+lab::expectations solution_shows(const lesson06::outcome& seen)
+{
+  return expected(lab::role::solution, seen, scenario);
+}
 
 // Every request's answer, computed in one plain loop, folded as the work log folds them.
 std::uint64_t checksum_of_all_requests()
