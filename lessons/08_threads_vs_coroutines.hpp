@@ -1,0 +1,93 @@
+#pragma once
+/// \file
+/// Lesson 08's contract: what "scalable" means, in bytes and microseconds.
+
+#include "lab/expectations.hpp"
+#include "lab/footprint.hpp"
+#include "lab/format.hpp"
+#include "lab/instruments.hpp"
+#include "lab/lesson.hpp"
+#include "lab/processor_time.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <utility>
+
+/// Lesson 08: one thread per waiting task costs a stack and a thread start each; one coroutine per
+/// task costs a frame.
+namespace lesson08 {
+
+/// N requests each wait D milliseconds for a slow backend, all at once.
+struct scenario {
+  int tasks = 1000;    ///< how many requests wait at once (N)
+  int delay_ms = 100;  ///< how long each one waits (D)
+};
+
+/// The most threads the pitfall may start: a few thousand is what a laptop, a login's process
+/// limit (`ulimit -u`) or a container's (`pids.max`, often 4096 or less) safely allows.
+constexpr int most_threads = 5000;
+
+/// What a run observed: wall and processor time, the time to start every task, the threads and
+/// the resident memory while they all wait, and how many finished.
+using outcome = lab::footprint;
+
+/// One `std::thread` per request, which blocks in `std::this_thread::sleep_for`.
+outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
+
+/// One coroutine per request, all on one thread, each waiting on an `asio::steady_timer`.
+outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// A page, the unit in which a thread's stack becomes resident memory.
+constexpr long long page_bytes = 4096;
+
+/// What each role must show: every request finishes in both; the pitfall adds a thread per
+/// request and holds a page or more of memory for each, the solution adds no thread and holds
+/// less than a page per request. The lesson's verdict and its tests both judge by this.
+inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
+{
+  const auto bytes = static_cast<long long>(seen.bytes_per_task());
+  const auto every_task = lab::expect_equal("every request finishes", "finished", seen.finished, scenario.tasks);
+  if (role == lab::role::pitfall)
+    return {every_task,
+            lab::expect_equal("each request holds a thread of its own", "threads added", seen.threads_added(),
+                              scenario.tasks),
+            {"each request holds a page of memory or more", bytes >= page_bytes,
+             fmt::format("{} bytes per request, expected at least {}", bytes, page_bytes)}};
+  return {every_task,
+          lab::expect_equal("the requests share one thread", "threads added", seen.threads_added(), 0),
+          {"each request holds less than a page of memory", bytes < page_bytes,
+           fmt::format("{} bytes per request, expected less than {}", bytes, page_bytes)}};
+}
+
+/// The lesson's theory. A waiting task uses no processor time, as a blocked thread or as a
+/// suspended coroutine, so what the two versions' processor times compare is what starting and
+/// ending N tasks costs the thread that serves them. Measured in this run, on the lesson's own
+/// entry points with requests that do not wait (the fastest of three, after a warm-up), at N
+/// (at most `most_threads` threads): once per N, when first needed.
+struct theory_of {
+  using ns = std::chrono::duration<double, std::nano>;  ///< nanoseconds, with fractions
+
+  explicit theory_of(const scenario& s)
+  {
+    std::tie(thread, coroutine) = lab::measured_once(s.tasks, [](int tasks) {
+      const auto each = [](auto run, int n) {
+        run({.tasks = n, .delay_ms = 0}, lab::instruments::off());
+        ns fastest = run({.tasks = n, .delay_ms = 0}, lab::instruments::off()).processor;
+        for (int again = 0; again < 2; ++again)
+          fastest = std::min<ns>(fastest, run({.tasks = n, .delay_ms = 0}, lab::instruments::off()).processor);
+        return fastest / n;
+      };
+      return std::pair{each(lesson08::pitfall, std::min(tasks, most_threads)), each(lesson08::solution, tasks)};
+    });
+  }
+  ns thread;  ///< starting and joining one thread, in the processor time of the thread that does it
+  ns coroutine;  ///< spawning one coroutine, its timer and its end, in the loop's processor time
+
+  /// How many times the pitfall's processor time the solution's should be.
+  double ratio() const { return thread / coroutine; }
+};
+
+}  // namespace lesson08
