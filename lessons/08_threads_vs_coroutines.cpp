@@ -11,15 +11,6 @@ using lesson08::scenario;
 using lesson08::theory_of;
 using lab::human_duration, lab::grouped;
 
-namespace {
-
-lab::observation bytes_of(const lesson08::outcome& o)
-{
-  return {"bytes_per_task", "memory per task", fmt::format("{:.1f} KiB", o.bytes_per_task() / 1024), o.bytes_per_task()};
-}
-
-}  // namespace
-
 int main(int argc, char** argv)
 {
   return lab::run_lesson(
@@ -27,11 +18,11 @@ int main(int argc, char** argv)
           .number = "08",
           .name = "threads_vs_coroutines",
           .title = "What \"scalable\" means, in bytes and microseconds",
-          .story = "Asynchronous servers promise to handle many simultaneous connections with minimal overhead. "
-                   "Here is the overhead, measured. A server answers requests that each wait for a slow backend. "
-                   "The classic design gives every request a std::thread of its own, which sleeps until the "
-                   "backend answers; its rewrite gives every request a coroutine, all on one thread. The run "
-                   "reads the process's threads and resident memory from /proc/self while every request waits.",
+          .story = "Asynchronous servers promise to handle many simultaneous connections with minimal overhead. A "
+                   "server's requests each wait for a slow backend. The classic design gives every request a "
+                   "std::thread of its own, which sleeps until the backend answers; its rewrite gives every request "
+                   "a coroutine, all on one thread. While every request waits, the run reads the process's threads "
+                   "and resident memory from /proc/self.",
           .pitfall_api = "a std::thread per request",
           .solution_api = "a coroutine per request",
           .python_analog = "threading.Thread per connection, against asyncio tasks",
@@ -68,21 +59,18 @@ int main(int argc, char** argv)
                 .correct = 1};
           },
           .theory = [](const scenario& s) {
-            const theory_of t(s);
-            return lab::theory{.ratio = t.ratio(),
-                               .reasoning = fmt::format("waiting costs neither any processor time; one thread start "
-                                                        "and join costs {}, one coroutine with its timer {}, measured "
-                                                        "in this run", human_duration(t.thread),
-                                                        human_duration(t.coroutine))};
+            return lab::theory{.ratio = theory_of::ratio(s), .reasoning = fmt::format(
+                "a request costs processor time to start and end, none while it waits: {} on a thread of its own, {} "
+                "as a coroutine, measured in this run", human_duration(theory_of::thread(s)), human_duration(theory_of::coroutine(s)))};
           },
           .mistake = [](const scenario& s) {
             return fmt::format("each of the {} requests got a thread of its own: a kernel task, a stack whose "
                                "touched pages stay resident while it waits, and a start and a join ({} each).",
-                               grouped(s.tasks), human_duration(theory_of(s).thread));
+                               grouped(s.tasks), human_duration(theory_of::thread(s)));
           },
           .fix = [](const scenario& s) {
             return fmt::format("each request is a coroutine frame and a timer on the one thread ({} each); the "
-                               "waits still overlap.", human_duration(theory_of(s).coroutine));
+                               "waits still overlap.", human_duration(theory_of::coroutine(s)));
           },
           .pitfall = lesson08::pitfall,
           .solution = lesson08::solution,
@@ -90,7 +78,8 @@ int main(int argc, char** argv)
           .observe = [](const lesson08::outcome& o, const scenario& s) {
             return std::vector{lab::count_of("finished", "finished", o.finished, s.tasks),
                                lab::count_of("threads_started", "threads", o.threads_started),
-                               bytes_of(o),
+                               lab::observation{"bytes_per_task", "memory per task",
+                                                fmt::format("{:.1f} KiB", o.bytes_per_task() / 1024), o.bytes_per_task()},
                                lab::duration_of("start_seconds", "start all", o.start)};
           },
           .runs = 3,

@@ -62,32 +62,40 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
            fmt::format("{} bytes per request, expected less than {}", bytes, page_bytes)}};
 }
 
-/// The lesson's theory. A waiting task uses no processor time, as a blocked thread or as a
-/// suspended coroutine, so what the two versions' processor times compare is what starting and
-/// ending N tasks costs the thread that serves them. Measured in this run, on the lesson's own
-/// entry points with requests that do not wait (the fastest of three, after a warm-up), at N
-/// (at most `most_threads` threads): once per N, when first needed.
+/// The processor time one request costs the thread that serves it, from its start to its end:
+/// the fastest of three runs of `run` (the lesson's pitfall or solution) on `s`, divided by its
+/// requests. The wait itself costs none, as a blocked thread or as a suspended coroutine; what
+/// is left is starting the request, arming its wait, seeing it end and cleaning up after it.
+template <typename Run>
+std::chrono::duration<double, std::nano> processor_per_request(Run run, const scenario& s)
+{
+  std::chrono::duration<double, std::nano> fastest = run(s, lab::instruments::off()).processor;
+  for (int again = 0; again < 2; ++again)
+    fastest = std::min<decltype(fastest)>(fastest, run(s, lab::instruments::off()).processor);
+  return fastest / s.tasks;
+}
+
+/// The lesson's theory: the two versions' processor times compare as what one request costs in
+/// each, measured in this run, before the lesson's own runs, at N and D (at most `most_threads`
+/// threads): once per scenario, when first needed.
 struct theory_of {
   using ns = std::chrono::duration<double, std::nano>;  ///< nanoseconds, with fractions
 
-  explicit theory_of(const scenario& s)
+  /// One request on a thread of its own: the thread's start, its wait, its join.
+  static ns thread(const scenario& s)
   {
-    std::tie(thread, coroutine) = lab::measured_once(s.tasks, [](int tasks) {
-      const auto each = [](auto run, int n) {
-        run({.tasks = n, .delay_ms = 0}, lab::instruments::off());
-        ns fastest = run({.tasks = n, .delay_ms = 0}, lab::instruments::off()).processor;
-        for (int again = 0; again < 2; ++again)
-          fastest = std::min<ns>(fastest, run({.tasks = n, .delay_ms = 0}, lab::instruments::off()).processor);
-        return fastest / n;
-      };
-      return std::pair{each(lesson08::pitfall, std::min(tasks, most_threads)), each(lesson08::solution, tasks)};
-    });
+    const scenario capped{.tasks = std::min(s.tasks, most_threads), .delay_ms = s.delay_ms};
+    return lab::measured_once(std::pair{capped.tasks, capped.delay_ms},
+                              [&](auto) { return processor_per_request(pitfall, capped); });
   }
-  ns thread;  ///< starting and joining one thread, in the processor time of the thread that does it
-  ns coroutine;  ///< spawning one coroutine, its timer and its end, in the loop's processor time
-
-  /// How many times the pitfall's processor time the solution's should be.
-  double ratio() const { return thread / coroutine; }
+  /// One request as a coroutine: its `co_spawn`, its timer, its end.
+  static ns coroutine(const scenario& s)
+  {
+    return lab::measured_once(std::pair{s.tasks, s.delay_ms},
+                              [&](auto) { return processor_per_request(solution, s); });
+  }
+  /// How many times the solution's processor time the pitfall's should be.
+  static double ratio(const scenario& s) { return thread(s) / coroutine(s); }
 };
 
 }  // namespace lesson08
