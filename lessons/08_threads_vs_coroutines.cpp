@@ -1,4 +1,4 @@
-// Lesson 08: what "scalable" means, in bytes and microseconds.
+// Lesson 08: scalable, in bytes and microseconds.
 
 #include "lessons/08_threads_vs_coroutines.hpp"
 
@@ -17,17 +17,17 @@ int main(int argc, char** argv)
       lab::lesson<scenario, lesson08::outcome>{
           .number = "08",
           .name = "threads_vs_coroutines",
-          .title = "What \"scalable\" means, in bytes and microseconds",
+          .title = "Scalable, in bytes and microseconds",
           .story = "Asynchronous servers promise to handle many simultaneous connections with minimal overhead. A "
                    "server's requests each wait for a slow backend. The classic design gives every request a "
                    "std::thread of its own, which sleeps until the backend answers; its rewrite gives every request "
                    "a coroutine, all on one thread. While every request waits, the run reads the process's threads "
                    "and resident memory from /proc/self.",
-          .pitfall_api = "a std::thread per request",
-          .solution_api = "a coroutine per request",
+          .pitfall_api = "std::thread per request",
+          .solution_api = "co_spawn per request",
           .python_analog = "threading.Thread per connection, against asyncio tasks",
           .parameters = {{"--tasks", &scenario::tasks, "how many requests wait at once (N)", 100, 100'000},
-                         {"--delay-ms", &scenario::delay_ms, "how long each request waits, in ms", 10, 1000}},
+                         {"--delay-ms", &scenario::delay_ms, "how long each request waits, in ms", 10, 500}},
           .limits = "The pitfall starts a thread per request, so --tasks must be at most 5000, and --delay-ms at "
                     "least --tasks / 10 so that every thread starts before the first one ends; --only solution "
                     "takes up to 100000.",
@@ -69,7 +69,7 @@ int main(int argc, char** argv)
                                grouped(s.tasks), human_duration(theory_of::thread(s)));
           },
           .fix = [](const scenario& s) {
-            return fmt::format("each request is a coroutine frame and a timer on the one thread ({} each); the "
+            return fmt::format("each request is a coroutine, a frame and a timer on the one thread ({} each); the "
                                "waits still overlap.", human_duration(theory_of::coroutine(s)));
           },
           .pitfall = lesson08::pitfall,

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Lesson 08's contract: what "scalable" means, in bytes and microseconds.
+/// Lesson 08's contract: scalable, in bytes and microseconds.
 
 #include "lab/expectations.hpp"
 #include "lab/footprint.hpp"
