@@ -4,10 +4,11 @@
 
 namespace {
 
-// 200 threads start in a few milliseconds, far less than the 200 ms the first one waits, so all
-// of them are alive when the threads are counted, even on a busy machine. Memory is judged
-// against a page, while a thread holds two and a coroutine about a quarter of one.
-constexpr lesson08::scenario scenario{.tasks = 200, .delay_ms = 200};
+// 1000 threads start in a few tens of milliseconds, far less than the 500 ms the first one waits,
+// so all of them are alive when the threads are counted, even on a busy machine. Memory is
+// judged against a page, while a thread holds two and a coroutine a quarter of one; a thousand
+// requests make the run's own allocations a small share of it.
+constexpr lesson08::scenario scenario{.tasks = 1000, .delay_ms = 500};
 
 lab::expectations pitfall_shows() { return expected(lab::role::pitfall, lesson08::pitfall(scenario), scenario); }
 lab::expectations solution_shows(const lesson08::scenario& s = scenario)
