@@ -79,6 +79,7 @@ footprint run_thread_per_task(int count, const std::function<void(int)>& body, c
   }
   all_started.wait();
   seen.start = clock::now() - start;
+  seen.waiting = count - finished;
   seen.threads_started = live_threads();
   seen.resident_growth = resident_bytes() - resident_before;
 

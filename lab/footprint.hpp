@@ -25,6 +25,9 @@ struct footprint {
   std::chrono::nanoseconds start{};  ///< from starting the first task until every task had started
   int threads_before = 0;   ///< the process's threads before the run (`Threads:` of /proc/self/status)
   int threads_started = 0;  ///< its threads once every task had started: the most while they wait
+  /// The tasks that had not finished once every task had started: all of them, unless the first
+  /// ones were done before the last one started.
+  int waiting = 0;
   /// How much the resident memory grew (/proc/self/statm) from before the run until every task
   /// had started, in bytes. Memory freed by earlier runs is handed back to the system first, so
   /// that the growth is this run's.

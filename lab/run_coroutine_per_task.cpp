@@ -35,6 +35,7 @@ footprint run_coroutine_per_task(int count, const task_factory& make_task, const
   }
   asio::post(loop.context(), [&] {
     seen.start = clock::now() - start;
+    seen.waiting = count - seen.finished;
     seen.threads_started = live_threads();
     seen.resident_growth = resident_bytes() - resident_before;
   });

@@ -40,20 +40,31 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 /// One coroutine per request, all on one thread, each waiting on an `asio::steady_timer`.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
 
-/// A page, the unit in which a thread's stack becomes resident memory.
+/// Where the memory of one request is judged: at a page (4 KiB), the unit in which a thread's
+/// stack becomes resident memory. Sanitizers add to every byte the program touches
+/// (AddressSanitizer's redzones and quarantine, ThreadSanitizer's shadow, several bytes per byte),
+/// so their builds judge at two and at eight pages.
+#if defined(__SANITIZE_THREAD__)
+constexpr long long page_bytes = 8 * 4096;
+#elif defined(__SANITIZE_ADDRESS__)
+constexpr long long page_bytes = 2 * 4096;
+#else
 constexpr long long page_bytes = 4096;
+#endif
 
-/// What each role must show: every request finishes in both; the pitfall adds a thread per
-/// request and holds a page or more of memory for each, the solution adds no thread and holds
-/// less than a page per request. The lesson's verdict and its tests both judge by this.
+/// What each role must show: every request finishes in both; the pitfall adds a thread for each
+/// request still waiting once all have started (every one, unless threads start slower than
+/// requests end, as under ThreadSanitizer) and holds a page or more of memory for each, the
+/// solution adds no thread and holds less than a page per request. The lesson's verdict and its
+/// tests both judge by this.
 inline lab::expectations expected(lab::role role, const outcome& seen, const scenario& scenario)
 {
   const auto bytes = static_cast<long long>(seen.bytes_per_task());
   const auto every_task = lab::expect_equal("every request finishes", "finished", seen.finished, scenario.tasks);
   if (role == lab::role::pitfall)
     return {every_task,
-            lab::expect_equal("each request holds a thread of its own", "threads added", seen.threads_added(),
-                              scenario.tasks),
+            {"each waiting request holds a thread of its own", seen.waiting > 0 && seen.threads_added() >= seen.waiting,
+             fmt::format("{} threads added for {} waiting requests", seen.threads_added(), seen.waiting)},
             {"each request holds a page of memory or more", bytes >= page_bytes,
              fmt::format("{} bytes per request, expected at least {}", bytes, page_bytes)}};
   return {every_task,

@@ -10,7 +10,17 @@ namespace {
 // requests make the run's own allocations a small share of it.
 constexpr lesson08::scenario scenario{.tasks = 1000, .delay_ms = 500};
 
-lab::expectations pitfall_shows() { return expected(lab::role::pitfall, lesson08::pitfall(scenario), scenario); }
+lab::expectations pitfall_shows()
+{
+  const auto seen = lesson08::pitfall(scenario);
+  // Under ThreadSanitizer a thread takes a millisecond or more to start, and the first requests
+  // end before the last one starts; a plain build keeps every one waiting.
+#if !defined(__SANITIZE_THREAD__)
+  CHECK(seen.waiting == scenario.tasks);
+#endif
+  return expected(lab::role::pitfall, seen, scenario);
+}
+
 lab::expectations solution_shows(const lesson08::scenario& s = scenario)
 {
   return expected(lab::role::solution, lesson08::solution(s), s);
@@ -20,7 +30,7 @@ lab::expectations solution_shows(const lesson08::scenario& s = scenario)
 
 TEST_CASE("a thread per request adds one thread for each waiting request", "[08][pitfall]")
 {
-  CHECK(pitfall_shows()["each request holds a thread of its own"]);
+  CHECK(pitfall_shows()["each waiting request holds a thread of its own"]);
 }
 
 TEST_CASE("a waiting thread holds a page of memory or more", "[08][pitfall]")

@@ -50,6 +50,7 @@ TEST_CASE("run_thread_per_task runs each body once, on a thread of its own", "[l
   CHECK(threads.size() == 20);
   CHECK(seen.finished == 20);
   // Twenty threads start in far less than the 200 ms the first one waits.
+  CHECK(seen.waiting == 20);
   CHECK(seen.threads_added() == 20);
   CHECK(seen.wall >= 200ms);
 }
@@ -70,6 +71,7 @@ TEST_CASE("run_coroutine_per_task runs every task on the calling thread", "[lab]
   });
   CHECK(threads == std::set{std::this_thread::get_id()});
   CHECK(seen.finished == 1000);
+  CHECK(seen.waiting == 1000);
   CHECK(seen.threads_added() == 0);
   CHECK(seen.wall >= 50ms);
 }
