@@ -68,9 +68,10 @@ int main(int argc, char** argv)
                                "touched pages stay resident while it waits, and a start and a join ({} each).",
                                grouped(s.tasks), human_duration(theory_of::thread(s)));
           },
-          .fix = [](const scenario& s) {
-            return fmt::format("each request is a coroutine, a frame and a timer on the one thread ({} each); the "
-                               "waits still overlap.", human_duration(theory_of::coroutine(s)));
+          .fix = [](const scenario&) {
+            // No measured cost here: the solution alone, up to 100,000 requests, runs no calibration.
+            return std::string("each request is a coroutine, a frame and a timer on the one thread, and holds no "
+                               "thread while it waits; the waits still overlap.");
           },
           .pitfall = lesson08::pitfall,
           .solution = lesson08::solution,
