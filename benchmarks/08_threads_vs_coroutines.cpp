@@ -1,11 +1,11 @@
 // Lesson 08 in numbers: N requests each wait 10 ms, one std::thread each (pitfall) or one
 // coroutine each on one thread (solution), timed in the processor time of the thread that serves
-// them, which the waits do not add to. Theory, as the lesson states it: pitfall / solution =
-// (one request on a thread: its start, its wait, its join) / (one request as a coroutine: its
-// co_spawn, its timer, its end), the two unit costs measured in this run in the same processor
-// time (`theory`, its `thread_ns`, `coroutine_ns` and `ratio` counters, per N). A wait costs no
-// processor time, but arming it and seeing it end do: requests that do not wait at all cost 20-40%
-// less in both versions, so the unit costs are measured with the same 10 ms wait.
+// them, which the waits do not add to. Theory, as the lesson's verdict states it
+// (`lesson08::theory_of`): pitfall / solution = (one request on a thread: its start, its wait,
+// its join) / (one request as a coroutine: its co_spawn, its timer, its end), each the fastest
+// of three runs at the same N and wait, in this run (`theory`: `thread_ns`, `coroutine_ns` and
+// `ratio`, per N). Arming a wait and seeing it end cost processor time too, so requests that do
+// not wait at all would understate both.
 //
 // Beside them, per N, what one request holds while it waits (`footprint`: resident bytes and the
 // time to start it, for each version, and their ratios), and the coroutines alone at 100,000
