@@ -1,0 +1,89 @@
+// Lesson 08: scalable, in bytes and microseconds.
+
+#include "lessons/08_threads_vs_coroutines.hpp"
+
+#include "lab/format.hpp"
+#include "lab/runner.hpp"
+
+#include <fmt/format.h>
+
+using lesson08::scenario;
+using lesson08::theory_of;
+using lab::human_duration, lab::grouped;
+
+int main(int argc, char** argv)
+{
+  return lab::run_lesson(
+      lab::lesson<scenario, lesson08::outcome>{
+          .number = "08",
+          .name = "threads_vs_coroutines",
+          .title = "Scalable, in bytes and microseconds",
+          .story = "Asynchronous servers promise to handle many simultaneous connections with minimal overhead. A "
+                   "server's requests each wait for a slow backend. The classic design gives every request a "
+                   "std::thread of its own, which sleeps until the backend answers; its rewrite gives every request "
+                   "a coroutine, all on one thread. While every request waits, the run reads the process's threads "
+                   "and resident memory from /proc/self.",
+          .pitfall_api = "std::thread per request",
+          .solution_api = "co_spawn per request",
+          .python_analog = "threading.Thread per connection, against asyncio tasks",
+          .parameters = {{"--tasks", &scenario::tasks, "how many requests wait at once (N)", 100, 100'000},
+                         {"--delay-ms", &scenario::delay_ms, "how long each request waits, in ms", 10, 500}},
+          .limits = "The pitfall starts a thread per request, so --tasks must be at most 5000, and --delay-ms at "
+                    "least --tasks / 10 so that every thread starts before the first one ends; --only solution "
+                    "takes up to 100000.",
+          .pitfall_check = [](const scenario& s) -> std::string {
+            if (s.tasks > lesson08::most_threads)
+              return fmt::format("--tasks must be at most {} when the pitfall runs, one thread each (got {}; "
+                                 "--only solution takes more)", lesson08::most_threads, s.tasks);
+            if (s.delay_ms * 10 < s.tasks)
+              return fmt::format("--delay-ms must be at least --tasks / 10 when the pitfall runs, so that every "
+                                 "thread starts before the first ends (got {} for {} tasks)", s.delay_ms, s.tasks);
+            return {};
+          },
+          .scenario = [](const scenario& s) {
+            return fmt::format("{} requests each wait {} ms for the backend, all at once.", grouped(s.tasks), s.delay_ms);
+          },
+          .question = [](const scenario& s) {
+            return lab::question{
+                .text = fmt::format("While the {} requests wait, how much memory does each one hold in the pitfall?",
+                                    grouped(s.tasks)),
+                .choices = {{"about 8 MiB, the size of a thread's stack",
+                             "8 MiB is the stack's address space; the system gives it memory one page at a time, "
+                             "as it is touched, and a thread that only waits touches one or two."},
+                            {"a few KiB: the stack pages its thread has touched",
+                             "a waiting thread keeps the pages it touched: its first stack page and its thread "
+                             "block. A coroutine keeps only its frame and its timer, well under a page."},
+                            {"next to nothing: a task that only waits holds no memory",
+                             "a waiting thread keeps its stack pages, and the kernel keeps its task and kernel "
+                             "stack; only a coroutine comes close to nothing."}},
+                .correct = 1};
+          },
+          .theory = [](const scenario& s) {
+            return lab::theory{.ratio = theory_of::ratio(s), .reasoning = fmt::format(
+                "a request costs processor time to start and end, none while it waits: {} on a thread of its own, {} "
+                "as a coroutine, measured in this run", human_duration(theory_of::thread(s)), human_duration(theory_of::coroutine(s)))};
+          },
+          .mistake = [](const scenario& s) {
+            return fmt::format("each of the {} requests got a thread of its own: a kernel task, a stack whose "
+                               "touched pages stay resident while it waits, and a start and a join ({} each).",
+                               grouped(s.tasks), human_duration(theory_of::thread(s)));
+          },
+          .fix = [](const scenario&) {
+            // No measured cost here: the solution alone, up to 100,000 requests, runs no calibration.
+            return std::string("each request is a coroutine, a frame and a timer on the one thread, and holds no "
+                               "thread while it waits; the waits still overlap.");
+          },
+          .pitfall = lesson08::pitfall,
+          .solution = lesson08::solution,
+          .expected = lesson08::expected,
+          .observe = [](const lesson08::outcome& o, const scenario& s) {
+            return std::vector{lab::count_of("finished", "finished", o.finished, s.tasks),
+                               lab::count_of("threads_started", "threads", o.threads_started),
+                               lab::observation{"bytes_per_task", "memory per task",
+                                                fmt::format("{:.1f} KiB", o.bytes_per_task() / 1024), o.bytes_per_task()},
+                               lab::duration_of("start_seconds", "start all", o.start)};
+          },
+          .runs = 3,
+      },
+      argc, argv);
+}
