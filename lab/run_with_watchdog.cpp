@@ -1,0 +1,21 @@
+#include "lab/run_with_watchdog.hpp"
+
+namespace lab {
+
+watchdog::watchdog(boost::asio::io_context& loop, std::chrono::nanoseconds bound) : timer_(loop, bound)
+{
+  timer_.async_wait([this, &loop](boost::system::error_code error) {
+    // The timer may have expired, its handler queued, just before the work finished and disarmed it.
+    if (error || disarmed_) return;
+    fired_ = true;
+    loop.stop();
+  });
+}
+
+void watchdog::disarm()
+{
+  disarmed_ = true;
+  timer_.cancel();
+}
+
+}  // namespace lab

@@ -1,0 +1,82 @@
+#include "lessons/09_missing_timeout.hpp"
+
+#include "lab/delay_server.hpp"
+#include "lab/run_with_watchdog.hpp"
+#include "lab/task_watch.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
+#include <chrono>
+#include <exception>
+#include <vector>
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+namespace lesson09 {
+namespace {
+
+// [request]
+asio::awaitable<void> request(tcp::endpoint backend)
+{
+  tcp::socket socket(co_await asio::this_coro::executor);
+  co_await socket.async_connect(backend, asio::use_awaitable);
+
+  // Send the question; the backend echoes it back as the reply.
+  const std::array<char, 4> question{'p', 'i', 'n', 'g'};
+  std::array<char, 4> reply{};
+  co_await asio::async_write(socket, asio::buffer(question), asio::use_awaitable);
+  co_await asio::async_read(socket, asio::buffer(reply), asio::use_awaitable);
+}
+// [request]
+
+// [ask]
+asio::awaitable<void> ask(tcp::endpoint backend, int index, outcome& seen, lab::task_watch& watch)
+{
+  auto watching = watch.start(index);
+  ++seen.pending;
+
+  // Wait for the reply.
+  co_await request(backend);
+
+  --seen.pending;
+  ++seen.answered;
+}
+// [ask]
+
+asio::awaitable<void> ask_all(tcp::endpoint backend, int requests, outcome& seen, lab::task_watch& watch)
+{
+  // Make every request at once, and wait for all of them.
+  const auto executor = co_await asio::this_coro::executor;
+  std::vector<decltype(asio::co_spawn(executor, ask(backend, 0, seen, watch), asio::deferred))> asks;
+  for (int index = 0; index < requests; ++index)
+    asks.push_back(asio::co_spawn(executor, ask(backend, index, seen, watch), asio::deferred));
+  auto [order, errors] = co_await asio::experimental::make_parallel_group(std::move(asks))
+                             .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
+outcome pitfall(const scenario& scenario, const lab::instruments& with)
+{
+  lab::delay_server backend({.delay = std::chrono::milliseconds(scenario.delay_ms),
+                             .silent_every = scenario.silent_every});
+  outcome seen;
+  lab::task_watch watch(with);
+  const auto run = lab::run_with_watchdog(ask_all(backend.endpoint(), scenario.requests, seen, watch),
+                                          watchdog_of(scenario), with);
+  return ended(seen, run, backend.open_connections_after(close_grace));
+}
+
+}  // namespace lesson09
