@@ -6,18 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace {
-
 using lesson09::scenario;
-
-std::string check(const scenario& s)
-{
-  if (s.deadline_ms >= 2 * s.delay_ms + 50) return {};
-  return fmt::format("--deadline-ms must be at least 2 x --delay-ms + 50, so that every reply that comes "
-                     "comes well before it (got {} and {})", s.deadline_ms, s.delay_ms);
-}
-
-}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -39,9 +28,13 @@ int main(int argc, char** argv)
                           100},
                          {"--delay-ms", &scenario::delay_ms, "how long the backend takes to answer, in ms", 0, 1000},
                          {"--deadline-ms", &scenario::deadline_ms, "how long the fix waits for a reply, in ms", 50,
-                          5000}},
+                          2000}},
           .limits = "--deadline-ms must be at least 2 x --delay-ms + 50.",
-          .check = check,
+          .check = [](const scenario& s) -> std::string {
+            if (s.deadline_ms >= 2 * s.delay_ms + 50) return {};
+            return fmt::format("--deadline-ms must be at least 2 x --delay-ms + 50, so that every reply that "
+                               "comes comes well before it (got {} and {})", s.deadline_ms, s.delay_ms);
+          },
           .scenario = [](const scenario& s) {
             return fmt::format("{} requests at once; the backend answers after {} ms, but never on one "
                                "connection in {}; the deadline is {} ms, the watchdog {} ms.", s.requests, s.delay_ms,
