@@ -24,7 +24,8 @@ struct watched_run : loop_outcome<T> {
 /// the work has finished. Lessons use `run_with_watchdog`; this is here for its template.
 class watchdog {
  public:
-  /// Arms a timer on `loop` that calls `loop.stop()` after `bound`.
+  /// Arms a timer on `loop` that calls `loop.stop()` once `bound` has passed since the loop began
+  /// to run. Its handlers hold the watchdog: it must outlive every run of the loop.
   watchdog(boost::asio::io_context& loop, std::chrono::nanoseconds bound);
   /// The work finished: disarm, so that the loop can run out of work and return by itself.
   void disarm();
