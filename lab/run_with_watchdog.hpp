@@ -4,6 +4,7 @@
 /// for work that can wait forever (a reply that never comes), so that a run always ends.
 
 #include "lab/run_on_loop.hpp"
+#include "lab/run_tasks.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 
@@ -73,5 +74,16 @@ watched_run<T> run_with_watchdog(boost::asio::awaitable<T> work, std::chrono::na
   result.stopped = dog.fired();
   return result;
 }
+
+/// `count` tasks at once with a watchdog: `run_with_watchdog` over a parallel group of the tasks
+/// `make_task` makes, which waits for all of them (`wait_for_all()`) and keeps the first error one
+/// ended with, in the order they ended. For tasks some of which may wait forever.
+///
+/// ```cpp
+/// const auto run = lab::run_tasks_with_watchdog(10, [&](int index) { return ask(server, index); },
+///                                               std::chrono::seconds(1), with);
+/// ```
+watched_run<void> run_tasks_with_watchdog(int count, const task_factory& make_task, std::chrono::nanoseconds bound,
+                                          const instruments& with = {});
 
 }  // namespace lab

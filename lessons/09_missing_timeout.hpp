@@ -22,6 +22,9 @@ struct scenario {
   int silent_every = 4;   ///< the backend never answers every S-th connection
   int delay_ms = 20;      ///< how long the backend takes to answer the others
   int deadline_ms = 200;  ///< how long the solution waits for a reply
+  /// Tests only: the backend has gone, so every connection is refused at once. A deadline must
+  /// let that error reach the caller at once, not wait it out and call it a timeout.
+  bool refused = false;
 };
 
 /// How many connections the backend never answers: the 1st, the 1 + S-th, ... of N (none when S
@@ -72,27 +75,9 @@ constexpr std::chrono::milliseconds close_grace{1000};
 outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// Waits for each reply and a deadline timer in a parallel group with `wait_for_one()`:
-/// whichever ends first ends the wait, and the request's own error, if it failed, goes on.
+/// whichever ends first ends the wait, and the request's own error, if it failed, goes on (where
+/// `request() || timeout()` would wait for the timeout, lesson 05's trap).
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
-
-/// A backend that misbehaves for one request: it never answers, or it refuses the connection.
-enum class misbehaviour { silent, refusing };
-
-/// How a deadline reported the end of one request to a misbehaving backend.
-struct deadline_outcome {
-  std::chrono::nanoseconds wall{};  ///< how long the wait took
-  bool timed_out = false;           ///< the deadline said it ended the wait
-  std::string caught;               ///< the error that reached the caller, "" when none
-};
-
-/// The shorthand, `co_await (request() || timeout())` with Asio's awaitable operators. Lesson
-/// 05's trap: `||` waits for one operand to succeed, so a refused connection does not end the
-/// wait; the deadline does, it reports a timeout, and the refusal is dropped.
-deadline_outcome deadline_with_or(misbehaviour backend, std::chrono::milliseconds deadline);
-
-/// The solution's wait: a parallel group with `wait_for_one()`, which ends at whichever operation
-/// ends first, failed or not: a refusal ends the wait at once and reaches the caller.
-deadline_outcome deadline_with_group(misbehaviour backend, std::chrono::milliseconds deadline);
 
 /// What each role must show: the pitfall leaves the silent requests waiting until the watchdog
 /// stops its loop; the solution times them out and its loop ends by itself. Both answer every

@@ -6,8 +6,6 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/deferred.hpp>
-#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -16,8 +14,6 @@
 
 #include <array>
 #include <chrono>
-#include <exception>
-#include <vector>
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
@@ -53,29 +49,18 @@ asio::awaitable<void> ask(tcp::endpoint backend, int index, outcome& seen, lab::
 }
 // [ask]
 
-asio::awaitable<void> ask_all(tcp::endpoint backend, int requests, outcome& seen, lab::task_watch& watch)
-{
-  // Make every request at once, and wait for all of them.
-  const auto executor = co_await asio::this_coro::executor;
-  std::vector<decltype(asio::co_spawn(executor, ask(backend, 0, seen, watch), asio::deferred))> asks;
-  for (int index = 0; index < requests; ++index)
-    asks.push_back(asio::co_spawn(executor, ask(backend, index, seen, watch), asio::deferred));
-  auto [order, errors] = co_await asio::experimental::make_parallel_group(std::move(asks))
-                             .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
-}
-
 }  // namespace
 
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
   lab::delay_server backend({.delay = std::chrono::milliseconds(scenario.delay_ms),
                              .silent_every = scenario.silent_every});
+  if (scenario.refused) backend.stop();
   outcome seen;
   lab::task_watch watch(with);
-  const auto run = lab::run_with_watchdog(ask_all(backend.endpoint(), scenario.requests, seen, watch),
-                                          watchdog_of(scenario), with);
+  const auto run = lab::run_tasks_with_watchdog(
+      scenario.requests, [&](int index) { return ask(backend.endpoint(), index, seen, watch); },
+      watchdog_of(scenario), with);
   return ended(seen, run, backend.open_connections_after(close_grace));
 }
 

@@ -18,7 +18,6 @@
 #include <array>
 #include <chrono>
 #include <exception>
-#include <vector>
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
@@ -47,7 +46,9 @@ asio::awaitable<void> ask(tcp::endpoint backend, int index, std::chrono::millise
   auto watching = watch.start(index);
   ++seen.pending;
 
-  // Wait for the reply or the deadline, whichever ends first; the other is cancelled.
+  // Wait for the reply or the deadline, whichever ends first; the other is cancelled. Not
+  // `request() || timeout()`: `||` waits for one to succeed, so a request that fails at once would
+  // wait out the deadline and read as a timeout (lesson 05).
   const auto executor = co_await asio::this_coro::executor;
   asio::steady_timer timer(executor, deadline);
   auto [order, request_error, timer_error] =
@@ -66,31 +67,19 @@ asio::awaitable<void> ask(tcp::endpoint backend, int index, std::chrono::millise
 }
 // [ask]
 
-asio::awaitable<void> ask_all(tcp::endpoint backend, int requests, std::chrono::milliseconds deadline,
-                              outcome& seen, lab::task_watch& watch)
-{
-  // Make every request at once, and wait for all of them.
-  const auto executor = co_await asio::this_coro::executor;
-  std::vector<decltype(asio::co_spawn(executor, ask(backend, 0, deadline, seen, watch), asio::deferred))> asks;
-  for (int index = 0; index < requests; ++index)
-    asks.push_back(asio::co_spawn(executor, ask(backend, index, deadline, seen, watch), asio::deferred));
-  auto [order, errors] = co_await asio::experimental::make_parallel_group(std::move(asks))
-                             .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
-}
-
 }  // namespace
 
 outcome solution(const scenario& scenario, const lab::instruments& with)
 {
   lab::delay_server backend({.delay = std::chrono::milliseconds(scenario.delay_ms),
                              .silent_every = scenario.silent_every});
+  if (scenario.refused) backend.stop();
   const std::chrono::milliseconds deadline(scenario.deadline_ms);
   outcome seen;
   lab::task_watch watch(with);
-  const auto run = lab::run_with_watchdog(ask_all(backend.endpoint(), scenario.requests, deadline, seen, watch),
-                                          watchdog_of(scenario), with);
+  const auto run = lab::run_tasks_with_watchdog(
+      scenario.requests, [&](int index) { return ask(backend.endpoint(), index, deadline, seen, watch); },
+      watchdog_of(scenario), with);
   return ended(seen, run, backend.open_connections_after(close_grace));
 }
 

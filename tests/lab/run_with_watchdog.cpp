@@ -37,10 +37,23 @@ asio::awaitable<void> wait_for_an_hour(bool& destroyed, bool& resumed)
   resumed = true;
 }
 
+asio::awaitable<void> value_after_void()
+{
+  co_await value_after(1ms);
+}
+
 asio::awaitable<void> fail_at_once()
 {
   throw std::runtime_error("failed at once");
   co_return;
+}
+
+// Task 0 waits for an hour; the others end after a moment, and count themselves.
+asio::awaitable<void> one_waits_for_an_hour(int index, int& ended)
+{
+  asio::steady_timer timer(co_await asio::this_coro::executor, index == 0 ? std::chrono::hours(1) : 1ms);
+  co_await timer.async_wait(asio::use_awaitable);
+  ++ended;
 }
 
 }  // namespace
@@ -77,4 +90,25 @@ TEST_CASE("run_with_watchdog keeps the exception the work ended with, and is not
   const auto run = lab::run_with_watchdog(watchdog_tests::fail_at_once(), 10s);
   CHECK(run.caught() == "failed at once");
   CHECK_FALSE(run.stopped);
+}
+
+TEST_CASE("run_tasks_with_watchdog runs every task at once and stops the loop when one waits past the bound",
+          "[lab][run_with_watchdog]")
+{
+  int ended = 0;
+  const auto run = lab::run_tasks_with_watchdog(
+      5, [&](int index) { return watchdog_tests::one_waits_for_an_hour(index, ended); }, 50ms);
+  CHECK(run.stopped);
+  CHECK(ended == 4);
+  CHECK(run.wall >= 50ms);
+}
+
+TEST_CASE("run_tasks_with_watchdog ends by itself when every task ends, and keeps a task's exception",
+          "[lab][run_with_watchdog]")
+{
+  const auto run = lab::run_tasks_with_watchdog(
+      3, [](int index) { return index == 1 ? watchdog_tests::fail_at_once() : watchdog_tests::value_after_void(); },
+      10s);
+  CHECK_FALSE(run.stopped);
+  CHECK(run.caught() == "failed at once");
 }
