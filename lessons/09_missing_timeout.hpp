@@ -21,7 +21,7 @@ struct scenario {
   int requests = 12;      ///< how many requests are made at once
   int silent_every = 4;   ///< the backend never answers every S-th connection
   int delay_ms = 20;      ///< how long the backend takes to answer the others
-  int deadline_ms = 200;  ///< how long the solution waits for a reply
+  int deadline_ms = 500;  ///< how long the solution waits for a reply
   /// Tests only: the backend has gone, so every connection is refused at once. A deadline must
   /// let that error reach the caller at once, not wait it out and call it a timeout.
   bool refused = false;
