@@ -41,6 +41,7 @@ asio::awaitable<void> connection::request(std::string_view request)
   co_await asio::async_read(socket_, asio::buffer(answer), asio::use_awaitable);
 }
 
+// [close]
 asio::awaitable<void> connection::close()
 {
   // Say goodbye, then send the end of the stream.
@@ -60,6 +61,7 @@ asio::awaitable<void> connection::close()
   }
   socket_.close(error);
 }
+// [close]
 
 client_session::client_session(asio::any_io_executor executor, tcp::endpoint server, std::string goodbye)
     : executor_(std::move(executor)), server_(server), goodbye_(std::move(goodbye))

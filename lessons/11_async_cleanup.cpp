@@ -29,7 +29,7 @@ int main(int argc, char** argv)
                    "the server counts the connections still open.",
           .pitfall_api = "co_await connection.close() after the work",
           .solution_api = "with_connection(session, body)",
-          .python_analog = "async with aiohttp.ClientSession() / asynccontextmanager",
+          .python_analog = "await session.close() without async with or finally",
           .parameters = {{"--jobs", &scenario::jobs, "how many jobs run in the group", 2, 100},
                          {"--slow", &scenario::slow, "how many jobs are slow, still working at the failure", 0, 99},
                          {"--delay-ms", &scenario::delay_ms, "how long the server holds each request, in ms", 10,
