@@ -1,10 +1,10 @@
 // Lesson 11 in numbers: the headline is a count, the connections left open when the jobs are
 // done (pitfall: every failed or cancelled job's; solution: none). The time measures what the fix
 // costs: the group's run, from its start to its end, with half of the jobs slow and a delay of
-// 20 ms. The pitfall ends when job 0 fails, after 5.5 delays (five answers, half a delay to check
+// 20 ms. The pitfall ends when job 0 fails, after 8.5 delays (eight answers, half a delay to check
 // them). The solution first closes job 0's connection (its goodbye's round trip, a delay), then
 // the cancelled jobs' at once, each waiting for the answer it had in flight (half a delay) and
-// for its goodbye (a delay). Theory: pitfall / solution = 5.5 / 8 whatever the number of jobs,
+// for its goodbye (a delay). Theory: pitfall / solution = 8.5 / 11 whatever the number of jobs,
 // since the closes overlap.
 
 #include "lessons/11_async_cleanup.hpp"

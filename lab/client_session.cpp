@@ -13,7 +13,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 
-#include <array>
 #include <exception>
 #include <utility>
 #include <vector>
@@ -37,28 +36,38 @@ connection::connection(asio::any_io_executor executor, std::string goodbye)
 asio::awaitable<void> connection::request(std::string_view request)
 {
   co_await asio::async_write(socket_, asio::buffer(request), asio::use_awaitable);
+  // Until it has all arrived, the answer is due: a close must read it before its goodbye.
+  due_ = request.size();
   std::string answer(request.size(), '\0');
-  co_await asio::async_read(socket_, asio::buffer(answer), asio::use_awaitable);
+  auto [error, read] = co_await asio::async_read(socket_, asio::buffer(answer), as_error_code);
+  due_ -= read;
+  if (error) throw boost::system::system_error(error, "request");
 }
 
 // [close]
 asio::awaitable<void> connection::close()
 {
-  // Say goodbye, then send the end of the stream.
+  // Read the answer to a request that was cut short, so that the goodbye does not arrive with it.
+  if (due_ > 0) {
+    std::string rest(due_, '\0');
+    auto [due_error, due_read] = co_await asio::async_read(socket_, asio::buffer(rest), as_error_code);
+    if (due_error) co_return;
+    due_ = 0;
+  }
+
+  // Say goodbye, and wait for its answer.
+  std::string answer(goodbye_.size(), '\0');
   auto [write_error, written] = co_await asio::async_write(socket_, asio::buffer(goodbye_), as_error_code);
   if (write_error) co_return;
+  auto [read_error, read] = co_await asio::async_read(socket_, asio::buffer(answer), as_error_code);
+  if (read_error) co_return;
+
+  // Send the end of the stream, and wait for the server to close its end in turn.
   boost::system::error_code error;
   socket_.shutdown(tcp::socket::shutdown_send, error);
   if (error) co_return;
-
-  // Read what the server still sends (the answer to a request cut short, the goodbye's) until it
-  // closes its end in turn.
-  std::array<char, 256> rest{};
-  for (;;) {
-    auto [read_error, read] = co_await socket_.async_read_some(asio::buffer(rest), as_error_code);
-    if (read_error == asio::error::eof) break;
-    if (read_error) co_return;
-  }
+  auto [end_error, more] = co_await socket_.async_read_some(asio::buffer(answer), as_error_code);
+  if (end_error != asio::error::eof) co_return;
   socket_.close(error);
 }
 // [close]

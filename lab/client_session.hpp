@@ -13,6 +13,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <list>
 #include <string>
@@ -27,14 +28,15 @@ class connection {
   connection(boost::asio::any_io_executor executor, std::string goodbye);
 
   /// Sends `request` and waits for an answer as long as it (the delay server echoes each request).
-  /// Throws what the socket throws, `operation_aborted` when cancelled.
+  /// Throws what the socket throws, `operation_aborted` when cancelled; the answer is then still
+  /// due, and `close()` reads it.
   boost::asio::awaitable<void> request(std::string_view request);
 
-  /// Closes the connection gracefully, as a protocol's goodbye does: sends the goodbye, shuts down
-  /// the sending side, reads whatever the server still sends (the answer to a request that was cut
-  /// short, the goodbye's own) until the server closes its end, then closes the socket. It
-  /// suspends, so only a coroutine can run it, never a destructor. It never throws: an error or a
-  /// cancellation ends it early and leaves the socket open.
+  /// Closes the connection gracefully, as a protocol's goodbye does: reads the answer to a request
+  /// that was cut short, if any, so that the server reads the goodbye on its own; sends the goodbye
+  /// and waits for its answer; shuts down the sending side and waits for the server to close its
+  /// end; then closes the socket. It suspends, so only a coroutine can run it, never a destructor.
+  /// It never throws: an error or a cancellation ends it early and leaves the socket open.
   boost::asio::awaitable<void> close();
 
   /// Whether the socket is open: connected, and neither closed by `close()` nor by the session's end.
@@ -46,6 +48,7 @@ class connection {
  private:
   boost::asio::ip::tcp::socket socket_;
   std::string goodbye_;
+  std::size_t due_ = 0;  // bytes of an answer still to read
 };
 
 /// A client's session with one server: it opens connections and keeps each one until the session

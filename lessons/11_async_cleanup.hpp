@@ -15,7 +15,7 @@
 namespace lesson11 {
 
 /// J jobs run in one group and one client session against a server that holds each request for
-/// D milliseconds. Job 0 fails after its fifth answer, which cancels the jobs still working: jobs
+/// D milliseconds. Job 0 fails after its eighth answer, which cancels the jobs still working: jobs
 /// 1 to S are slow (a long series of requests), the others make one request each and are done
 /// long before.
 struct scenario {
@@ -25,9 +25,9 @@ struct scenario {
 };
 
 /// How many answers job 0 gets before it fails.
-inline constexpr int failing_requests = 5;
+inline constexpr int failing_requests = 8;
 /// How many requests a slow job would make: far more than it has time for.
-inline constexpr int slow_requests = 50;
+inline constexpr int slow_requests = 80;
 
 /// What one job does.
 struct job_plan {
@@ -44,6 +44,13 @@ inline job_plan plan_of(const scenario& scenario, int index)
   const std::chrono::milliseconds delay(scenario.delay_ms);
   if (index == 0) return {.requests = failing_requests, .fails = true, .checking = delay / 2};
   return {.requests = index <= scenario.slow ? slow_requests : 1};
+}
+
+/// How long the solution lets one close take: its two round trips (the answer cut short, the
+/// goodbye's) and a second more, so that only a server that stopped answering reaches it.
+inline std::chrono::milliseconds close_limit_of(const scenario& scenario)
+{
+  return 2 * std::chrono::milliseconds(scenario.delay_ms) + std::chrono::seconds(1);
 }
 
 /// What a run observed: how the jobs ended, and what the server saw of their connections.

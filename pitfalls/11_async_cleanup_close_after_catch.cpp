@@ -75,7 +75,7 @@ outcome close_after_catch(const scenario& scenario, const lab::instruments& with
 {
   const std::chrono::milliseconds delay(scenario.delay_ms);
   const auto make_job = [&](lab::client_session& session, int index) {
-    return job(session, plan_of(scenario, index), 10 * delay);
+    return job(session, plan_of(scenario, index), close_limit_of(scenario));
   };
   return lab::run_session_jobs({.delay = delay}, scenario.jobs, make_job, with);
 }

@@ -6,10 +6,10 @@
 
 namespace {
 
-// Job 0 fails after five answers of 30 ms, at 150 ms; the quick jobs have made their request and
-// said goodbye by 60 ms, and the slow ones would work for 1.5 s: the counts below do not depend on
-// the machine's speed, with a margin of 90 ms on the closest pair.
-constexpr lesson11::scenario scenario{.jobs = 6, .slow = 2, .delay_ms = 30};
+// Job 0 fails after eight answers of 50 ms and half a delay of checking, at 425 ms; the quick jobs
+// have made their request and said goodbye by 100 ms, and the slow ones would work for 4 s: the
+// counts below do not depend on the machine's speed, with a margin of 325 ms on the closest pair.
+constexpr lesson11::scenario scenario{.jobs = 6, .slow = 2, .delay_ms = 50};
 constexpr int cleaned_up = 1 + scenario.slow;
 
 lab::expectations pitfall_shows(const lesson11::outcome& seen) { return expected(lab::role::pitfall, seen, scenario); }
