@@ -2,8 +2,11 @@
 #include "lab/open_sockets.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -60,6 +63,24 @@ TEST_CASE("a connection's close says goodbye and waits for the server to close i
   CHECK(server.open_connections_after(5s) == 0);
   server.stop();
   CHECK(lab::open_sockets() == sockets_before);
+}
+
+TEST_CASE("a close after a request that was cut short reads its answer first, then says goodbye",
+          "[lab][client_session]")
+{
+  lab::delay_server server(50ms);
+  run([&]() -> asio::awaitable<void> {
+    using asio::experimental::awaitable_operators::operator||;
+    lab::client_session session(co_await asio::this_coro::executor, server.endpoint());
+    lab::connection& connection = co_await session.connect();
+    asio::steady_timer soon(co_await asio::this_coro::executor, 10ms);
+    co_await (connection.request("ping\n") || soon.async_wait(asio::use_awaitable));  // cut short
+    co_await connection.close();
+    // Had it said goodbye at once, the late answer would have been read as the goodbye's.
+    CHECK_FALSE(connection.is_open());
+  }());
+  CHECK(server.goodbyes() == 1);
+  CHECK(server.open_connections_after(5s) == 0);
 }
 
 TEST_CASE("jobs in a session run as a group: one failure cancels the others, and each end is counted",
