@@ -33,7 +33,7 @@ int main(int argc, char** argv)
           .parameters = {{"--jobs", &scenario::jobs, "how many jobs run in the group", 2, 100},
                          {"--slow", &scenario::slow, "how many jobs are slow, still working at the failure", 0, 99},
                          {"--delay-ms", &scenario::delay_ms, "how long the server holds each request, in ms", 10,
-                          500}},
+                          300}},
           .limits = "--slow must be less than --jobs: job 0 is the one that fails.",
           .check = [](const scenario& s) -> std::string {
             if (s.slow < s.jobs) return {};
