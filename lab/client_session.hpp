@@ -36,7 +36,8 @@ class connection {
   /// that was cut short, if any, so that the server reads the goodbye on its own; sends the goodbye
   /// and waits for its answer; shuts down the sending side and waits for the server to close its
   /// end; then closes the socket. It suspends, so only a coroutine can run it, never a destructor.
-  /// It never throws: an error or a cancellation ends it early and leaves the socket open.
+  /// An error ends it early without an exception, and leaves the socket open; so does a
+  /// cancellation, which may also surface as `operation_aborted` between two of its steps.
   boost::asio::awaitable<void> close();
 
   /// Whether the socket is open: connected, and neither closed by `close()` nor by the session's end.
