@@ -31,6 +31,7 @@ const bool registered = bench::register_pair(bench::pair<lesson06::scenario, les
     .scenario = with_requests,
     .pitfall = lesson06::pitfall,
     .solution = lesson06::solution,
+    .theory = [](const lesson06::scenario& s, const lesson06::outcome&) { return lesson06::theory_of(s).ratio(); },
 });
 
 void interleaved(benchmark::State& state)

@@ -23,6 +23,7 @@ const bool registered = bench::register_pair(bench::pair<lesson10::scenario, les
     },
     .pitfall = lesson10::pitfall,
     .solution = lesson10::solution,
+    .theory = [](const lesson10::scenario& s, const lesson10::outcome&) { return *lesson10::theory_ratio(s); },
 });
 
 }  // namespace

@@ -28,6 +28,7 @@ const bool registered = bench::register_pair(bench::pair<lesson11::scenario, les
     .count = [](const lesson11::outcome& seen, const lesson11::scenario& scenario) {
       return std::pair{static_cast<double>(seen.left_open), static_cast<double>(scenario.jobs)};
     },
+    .theory = [](const lesson11::scenario& s, const lesson11::outcome&) { return lesson11::theory_ratio(s); },
 });
 
 }  // namespace

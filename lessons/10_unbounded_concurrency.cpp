@@ -59,7 +59,7 @@ int main(int argc, char** argv)
           },
           .theory = [](const scenario& s) {
             const auto pace = lab::human_duration(lesson10::backend_pace(s));
-            if (s.queue) return lab::theory{1.0, fmt::format("the backend's pace, {}, sets both times: the limit "
+            if (s.queue) return lab::theory{lesson10::theory_ratio(s), fmt::format("the backend's pace, {}, sets both times: the limit "
                                                              "costs nothing", pace)};
             return lab::theory{std::nullopt, fmt::format("the backend serves {} at once and turns the rest away; "
                                                          "with the limit it serves them all, in {}", s.limit, pace)};

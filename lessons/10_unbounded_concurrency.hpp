@@ -7,6 +7,7 @@
 #include "lab/lesson.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 /// Lesson 10: one task per request with no limit puts every request on the wire at once, and a
@@ -67,6 +68,15 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
                             scenario.limit),
           lab::expect_equal("no request is turned away", "rejected", seen.rejected, 0),
           lab::expect_equal("every request is answered", "answered", seen.answered, scenario.requests)};
+}
+
+/// The lesson's theory when the backend queues (`queue`): its pace, ceil(N/K) rounds of one delay,
+/// sets both times, so the limit should cost nothing: a ratio of 1. None when it turns requests
+/// away: then the count of rejections tells.
+inline std::optional<double> theory_ratio(const scenario& s)
+{
+  if (s.queue) return 1.0;
+  return std::nullopt;
 }
 
 }  // namespace lesson10

@@ -57,10 +57,10 @@ int main(int argc, char** argv)
                              "the jobs that succeed reach their close and say goodbye."}},
                 .correct = 1};
           },
-          .theory = [](const scenario&) {
+          .theory = [](const scenario& s) {
             const double failure = lesson11::failing_requests + 0.5;
             return lab::theory{
-                .ratio = failure / (failure + 2.5),
+                .ratio = lesson11::theory_ratio(s),
                 .reasoning = fmt::format("every job that fails or is cancelled skips the close at the end of "
                                          "its happy path. The fix costs time too: job 0's goodbye (a delay), "
                                          "then the cancelled jobs' closes, which wait for the answer in flight "
