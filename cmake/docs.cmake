@@ -44,7 +44,7 @@ function(asynclab_add_docs)
     add_custom_command(
       OUTPUT ${generated}/${stem}.diff
       COMMAND ${CMAKE_COMMAND} -DSTEM=${stem} -DOUT=${generated}/${stem}.diff -P ${PROJECT_SOURCE_DIR}/cmake/scripts/write_diff.cmake
-      DEPENDS pitfalls/${stem}.cpp solutions/${stem}.cpp
+      DEPENDS pitfalls/${stem}.cpp solutions/${stem}.cpp ${PROJECT_SOURCE_DIR}/cmake/scripts/write_diff.cmake
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
       COMMENT "Comparing the pitfall and the solution of lesson ${stem}")
     list(APPEND numbers ${generated}/${stem}.numbers.md ${generated}/${stem}.log ${generated}/${stem}.diff)

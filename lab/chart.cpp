@@ -154,7 +154,7 @@ std::string ascii_chart(const timeline& recorded, const chart_options& options)
 namespace {
 
 // The SVG's geometry: narrow enough that a phone shrinks it little, fonts large enough to survive.
-constexpr int label_width = 96, cells = 480, row_height = 22, bar_height = 14, title_height = 26;
+constexpr int label_width = 120, cells = 480, row_height = 22, bar_height = 14, title_height = 26;
 constexpr int svg_width = label_width + cells + 24;
 constexpr const char* task_colour = "#3b82c4";
 constexpr const char* stall_colour = "#d9534f";
@@ -286,7 +286,7 @@ std::string svg_chart(const std::vector<const timeline*>& timelines, const chart
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" font-family="sans-serif">)" "\n"
       "<title>Timeline of the {2}, on one time axis</title>\n"
       R"(<style>:root{{color-scheme:light dark}} text{{fill:#222}} .title{{font-size:15px;font-weight:bold}} .label{{font-size:13px;text-anchor:end}} )"
-      R"(.tick{{font-size:12px;text-anchor:middle}} .legend{{font-size:13px}} .axis{{stroke:#888;stroke-width:1}} )"
+      R"(.tick{{font-size:13px;text-anchor:middle}} .legend{{font-size:13px}} .axis{{stroke:#888;stroke-width:1}} )"
       R"(.empty{{fill:none;stroke:#888;stroke-dasharray:4 3}} )"
       R"(.failure{{stroke:{3};stroke-width:1.5;stroke-dasharray:3 2}} .cross{{stroke:{3};stroke-width:2.5;fill:none}} )"
       R"(@media (prefers-color-scheme: dark){{text{{fill:#ddd}} .axis{{stroke:#aaa}}}}</style>)" "\n"

@@ -61,7 +61,8 @@ class delay_server {
 
   /// The answer to a request turned away because the server was full.
   static constexpr std::string_view busy = "busy\n";
-  /// A request the server counts as a client's goodbye (it echoes it like any other).
+  /// What the server counts as a client's goodbye: a request that ends with it (it echoes it like
+  /// any other).
   static constexpr std::string_view goodbye = "bye\n";
 
   /// Listens on 127.0.0.1 and starts the server's thread: every request held for `delay`.

@@ -36,11 +36,14 @@ struct outcome {
 /// question, and `answered(sent_at)` when the answer is in.
 class request_clock {
  public:
-  using clock = std::chrono::steady_clock;
+  using clock = std::chrono::steady_clock;  ///< the clock every time here is read from
+  /// A request has sent its question; returns when, for `answered`.
   clock::time_point sent() { return latest_sent_ = clock::now(); }
+  /// The answer to the request sent at `sent_at` is in.
   void answered(clock::time_point sent_at) { slowest_ = std::max(slowest_, clock::now() - sent_at); }
-  /// What the outcome records: `sending` and `slowest_answer`.
+  /// From the clock's start until the last request was sent: the outcome's `sending`.
   std::chrono::nanoseconds sending() const { return latest_sent_ - start_; }
+  /// The slowest answer, from its request's sending: the outcome's `slowest_answer`.
   std::chrono::nanoseconds slowest() const { return slowest_; }
 
  private:

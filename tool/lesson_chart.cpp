@@ -25,7 +25,7 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 
 namespace {
 
-constexpr int plot_width = 480, ratio_width = 150, bar_height = 14, pair_gap = 22;
+constexpr int plot_width = 480, ratio_width = 200, bar_height = 14, pair_gap = 22;
 
 // Where a bar ends. Times: a straight axis of pitfall / solution from 1x, no difference, to a round
 // number past the largest ratio or theory, so that a bar's length is what the pitfall lost.
@@ -136,10 +136,10 @@ std::string axis_and_legend(const bar_scale& scale, int& y)
                        scale.label_width, y, scale.label_width + 16, y + 10, scale.label_width + 80, y, scale.label_width + 96, y + 10,
                        scale.label_width + 170, y + 10);
   else
-    svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, of the median times, from 1x (no difference); )"
-                       R"(<tspan class="theory-text">|</tspan> the lesson's theory</text>)" "\n",
-                       scale.label_width, y + 10);
-  y += 18;
+    svg += fmt::format(R"(<text x="{}" y="{}" class="legend">pitfall / solution, of the median times, from 1x</text>)"
+                       R"(<text x="{}" y="{}" class="legend"><tspan class="theory-text">|</tspan> the lesson's theory</text>)" "\n",
+                       scale.label_width, y + 10, scale.label_width, y + 30);
+  y += scale.counts ? 18 : 38;
   return svg;
 }
 
@@ -190,7 +190,7 @@ std::string pairs_table(const lesson_ratios& lesson)
                             format_count(*pair.solution_count));
     return text + "\n";
   }
-  std::string text = "| benchmark | pitfall | solution | pitfall / solution | theory |\n|---|---|---|---|---|\n";
+  std::string text = "| benchmark | pitfall | solution | ratio | theory |\n|---|---|---|---|---|\n";
   for (const auto& pair : lesson.pairs)
     text += fmt::format("| {} | {} | {} | {} | {} |\n", pair_label(pair.suffix), time_text(pair.pitfall_seconds),
                         time_text(pair.solution_seconds), format_ratio(pair.ratio()),
