@@ -21,9 +21,9 @@ int main(int argc, char** argv)
                    "writes the report. It needs an exchange rate that only the new asynchronous client fetches, "
                    "so it waits for it as synchronous code waits: co_spawn(loop, fetch_rate(), use_future).get(), "
                    "as Python code calls async_to_sync. A watchdog bounds the run.",
-          .pitfall_api = "a blocking call; co_spawn(..., use_future).get()",
-          .solution_api = "to_thread(pool, ...) and run_sync(loop, ...)",
-          .python_analog = "async_to_sync, and a blocking call, inside async def",
+          .pitfall_api = "library.quote(...); co_spawn(..., use_future).get()",
+          .solution_api = "to_thread(pool, ...); run_sync(loop, ...)",
+          .python_analog = "a blocking call inside async def, and async_to_sync on the loop thread",
           .parameters = {{"--calls", &scenario::calls, "how many requests, each a legacy call", 2, 100},
                          {"--delay-ms", &scenario::delay_ms, "how long a legacy call blocks, in ms", 10, 1000},
                          {"--threads", &scenario::threads, "the solution's pool threads", 2, 64}},
