@@ -41,7 +41,6 @@ struct outcome {
   std::chrono::nanoseconds run{};   ///< the whole run: the calls, the report, any wait for the watchdog
   bool completed = false;           ///< the run finished by itself within the watchdog's bound
   int calls_on_loop = 0;            ///< legacy calls made on the loop's own thread
-  int threads_used = 0;             ///< how many different threads made the legacy calls
   std::chrono::nanoseconds longest_stall{};  ///< longest the loop could not run a ready handler
 };
 

@@ -1,19 +1,17 @@
 #include "lessons/07_sync_async_bridge.hpp"
 
+#include "lab/gather.hpp"
 #include "lab/legacy_library.hpp"
 #include "lab/run_watched.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/deferred.hpp>
-#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
-#include <exception>
 #include <numeric>
 #include <vector>
 
@@ -42,10 +40,11 @@ double write_report(asio::io_context& loop, const std::vector<double>& prices)
 // [write_report]
 
 // [price]
-asio::awaitable<double> price(lab::legacy_library& library, int item)
+asio::awaitable<void> price(lab::legacy_library& library, int item, double& price)
 {
   // Ask the legacy library, which blocks the thread until it answers.
-  co_return library.quote(item);
+  price = library.quote(item);
+  co_return;
 }
 // [price]
 
@@ -53,14 +52,10 @@ asio::awaitable<double> price(lab::legacy_library& library, int item)
 asio::awaitable<double> serve(asio::io_context& loop, lab::legacy_library& library, int calls)
 {
   // Answer every request at once: each needs a price.
-  const auto executor = co_await asio::this_coro::executor;
-  std::vector<decltype(asio::co_spawn(executor, price(library, 0), asio::deferred))> answers;
-  for (int item = 0; item < calls; ++item)
-    answers.push_back(asio::co_spawn(executor, price(library, item), asio::deferred));
-  auto [order, errors, prices] = co_await asio::experimental::make_parallel_group(std::move(answers))
-                                     .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
+  std::vector<double> prices(calls);
+  std::vector<asio::awaitable<void>> requests;
+  for (int item = 0; item < calls; ++item) requests.push_back(price(library, item, prices[item]));
+  co_await lab::gather(std::move(requests));
 
   // Then the old report sums them up.
   co_return write_report(loop, prices);
@@ -78,8 +73,7 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with)
   const auto run = lab::run_watched([&](asio::io_context& loop) { return serve(loop, library, scenario.calls); },
                                     bound_of(scenario), with);
   return {.wall = library.busy(), .run = run.wall, .completed = run.completed_in_bound,
-          .calls_on_loop = library.calls_on_home_thread(), .threads_used = library.threads_used(),
-          .longest_stall = run.longest_stall};
+          .calls_on_loop = library.calls_on_home_thread(), .longest_stall = run.longest_stall};
 }
 
 on_the_loop::outcome on_the_loop::pitfall(std::chrono::milliseconds bound)

@@ -1,12 +1,11 @@
 #include "lessons/07_sync_async_bridge.hpp"
 
+#include "lab/gather.hpp"
 #include "lab/legacy_library.hpp"
 #include "lab/run_watched.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/deferred.hpp>
-#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -14,7 +13,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
-#include <exception>
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
@@ -69,10 +67,10 @@ double write_report(asio::io_context& loop, const std::vector<double>& prices)
 // [write_report]
 
 // [price]
-asio::awaitable<double> price(asio::thread_pool& pool, lab::legacy_library& library, int item)
+asio::awaitable<void> price(asio::thread_pool& pool, lab::legacy_library& library, int item, double& price)
 {
   // Ask the legacy library on a pool thread, which it may block; the loop runs on meanwhile.
-  co_return co_await to_thread(pool, [&library, item] { return library.quote(item); });
+  price = co_await to_thread(pool, [&library, item] { return library.quote(item); });
 }
 // [price]
 
@@ -80,14 +78,10 @@ asio::awaitable<double> price(asio::thread_pool& pool, lab::legacy_library& libr
 asio::awaitable<double> serve(asio::io_context& loop, asio::thread_pool& pool, lab::legacy_library& library, int calls)
 {
   // Answer every request at once: each needs a price.
-  const auto executor = co_await asio::this_coro::executor;
-  std::vector<decltype(asio::co_spawn(executor, price(pool, library, 0), asio::deferred))> answers;
-  for (int item = 0; item < calls; ++item)
-    answers.push_back(asio::co_spawn(executor, price(pool, library, item), asio::deferred));
-  auto [order, errors, prices] = co_await asio::experimental::make_parallel_group(std::move(answers))
-                                     .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
+  std::vector<double> prices(calls);
+  std::vector<asio::awaitable<void>> requests;
+  for (int item = 0; item < calls; ++item) requests.push_back(price(pool, library, item, prices[item]));
+  co_await lab::gather(std::move(requests));
 
   // Then the old report sums them up, on a pool thread too.
   co_return co_await to_thread(pool, [&] { return write_report(loop, prices); });
@@ -106,8 +100,7 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
   const auto run = lab::run_watched(
       [&](asio::io_context& loop) { return serve(loop, pool, library, scenario.calls); }, bound_of(scenario), with);
   return {.wall = library.busy(), .run = run.wall, .completed = run.completed_in_bound,
-          .calls_on_loop = library.calls_on_home_thread(), .threads_used = library.threads_used(),
-          .longest_stall = run.longest_stall};
+          .calls_on_loop = library.calls_on_home_thread(), .longest_stall = run.longest_stall};
 }
 
 on_the_loop::outcome on_the_loop::solution(std::chrono::milliseconds bound)
