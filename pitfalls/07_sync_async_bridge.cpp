@@ -40,10 +40,10 @@ double write_report(asio::io_context& loop, const std::vector<double>& prices)
 // [write_report]
 
 // [price]
-asio::awaitable<void> price(lab::legacy_library& library, int item, double& price)
+asio::awaitable<void> price(lab::legacy_library& library, int item, double& quoted)
 {
   // Ask the legacy library, which blocks the thread until it answers.
-  price = library.quote(item);
+  quoted = library.quote(item);
   co_return;
 }
 // [price]

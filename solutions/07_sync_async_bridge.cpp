@@ -67,10 +67,10 @@ double write_report(asio::io_context& loop, const std::vector<double>& prices)
 // [write_report]
 
 // [price]
-asio::awaitable<void> price(asio::thread_pool& pool, lab::legacy_library& library, int item, double& price)
+asio::awaitable<void> price(asio::thread_pool& pool, lab::legacy_library& library, int item, double& quoted)
 {
   // Ask the legacy library on a pool thread, which it may block; the loop runs on meanwhile.
-  price = co_await to_thread(pool, [&library, item] { return library.quote(item); });
+  quoted = co_await to_thread(pool, [&library, item] { return library.quote(item); });
 }
 // [price]
 
