@@ -50,7 +50,7 @@ void watchdog::disarm()
   timer_.cancel();
 }
 
-watched_run<void> run_tasks_with_watchdog(int count, const task_factory& make_task, std::chrono::nanoseconds bound,
+bounded_run<void> run_tasks_with_watchdog(int count, const task_factory& make_task, std::chrono::nanoseconds bound,
                                           const instruments& with)
 {
   return run_with_watchdog(all_tasks_of(count, make_task), bound, with);

@@ -15,7 +15,7 @@ namespace lab {
 /// What a run with a watchdog observed: the loop run (and the value, unless `T` is void), and
 /// whether the watchdog had to stop the loop.
 template <typename T>
-struct watched_run : loop_outcome<T> {
+struct bounded_run : loop_outcome<T> {
   /// The bound passed with the work unfinished, and the watchdog stopped the loop: `run()`
   /// returned with operations still pending, which were then destroyed, never completed.
   bool stopped = false;
@@ -52,11 +52,11 @@ class watchdog {
 /// run.stopped;  // true: the loop had work pending when the bound passed
 /// ```
 template <typename T>
-watched_run<T> run_with_watchdog(boost::asio::awaitable<T> work, std::chrono::nanoseconds bound,
+bounded_run<T> run_with_watchdog(boost::asio::awaitable<T> work, std::chrono::nanoseconds bound,
                                  const instruments& with = {})
 {
   instrumented_loop loop(with);
-  watched_run<T> result;
+  bounded_run<T> result;
   watchdog dog(loop.context(), bound);
   if constexpr (std::is_void_v<T>) {
     boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error) {
@@ -83,7 +83,7 @@ watched_run<T> run_with_watchdog(boost::asio::awaitable<T> work, std::chrono::na
 /// const auto run = lab::run_tasks_with_watchdog(10, [&](int index) { return ask(server, index); },
 ///                                               std::chrono::seconds(1), with);
 /// ```
-watched_run<void> run_tasks_with_watchdog(int count, const task_factory& make_task, std::chrono::nanoseconds bound,
+bounded_run<void> run_tasks_with_watchdog(int count, const task_factory& make_task, std::chrono::nanoseconds bound,
                                           const instruments& with = {});
 
 }  // namespace lab
