@@ -140,8 +140,8 @@ TEST_CASE("the svg chart draws a panel per run, tasks in flight and the stalled 
   CHECK(svg.find(">pitfall</text>") != std::string::npos);
   CHECK(svg.find(">solution</text>") != std::string::npos);
   // Each task's 100 ms is half of the 480-pixel-wide axis; the pitfall's second task starts halfway.
-  CHECK(svg.find(R"(<rect x="96" y="30" width="240" height="14" fill="#3b82c4")") != std::string::npos);
-  CHECK(svg.find(R"(<rect x="336" y="52" width="240" height="14" fill="#3b82c4")") != std::string::npos);
+  CHECK(svg.find(R"(<rect x="120" y="30" width="240" height="14" fill="#3b82c4")") != std::string::npos);
+  CHECK(svg.find(R"(<rect x="360" y="52" width="240" height="14" fill="#3b82c4")") != std::string::npos);
   // The pitfall's loop was stalled the whole time: one red bar across the axis.
   CHECK(svg.find(R"(width="480" height="14" fill="#d9534f")") != std::string::npos);
   CHECK(svg.find("event loop stalled</text>") != std::string::npos);
@@ -194,7 +194,7 @@ TEST_CASE("a failure is marked at its moment on the failing task's row", "[lab][
   CHECK(bar_of(lines[1]).find('X') == std::string::npos);
   CHECK(lines.back().find("X failed") != std::string::npos);
   const auto svg = lab::svg_chart({&recorded});
-  CHECK(svg.find(R"(<line x1="336" y1="26" x2="336")") != std::string::npos);
+  CHECK(svg.find(R"(<line x1="360" y1="26" x2="360")") != std::string::npos);
   CHECK(svg.find(">failed</text>") != std::string::npos);
 }
 
