@@ -54,7 +54,7 @@ int main(int argc, char** argv)
                 .correct = 3};
           },
           .theory = [](const scenario& s) {
-            return lab::theory{.ratio = static_cast<double>(s.calls) / lesson07::rounds_of(s),
+            return lab::theory{.ratio = lesson07::theory_ratio(s),
                                .reasoning = fmt::format("{} calls of {} ms in turn, against {} rounds on {} pool "
                                                         "threads", s.calls, s.delay_ms, lesson07::rounds_of(s),
                                                         s.threads)};

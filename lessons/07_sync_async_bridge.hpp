@@ -88,4 +88,8 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
           lab::expect_below("the loop never stalls for half a delay", "loop stalled", seen.longest_stall, half_delay)};
 }
 
+/// The lesson's theory, for its second face: C legacy calls of D ms one after another on the loop,
+/// against C calls on P pool threads, P at a time: C / ceil(C/P), since a blocked call needs no core.
+inline double theory_ratio(const scenario& s) { return static_cast<double>(s.calls) / rounds_of(s); }
+
 }  // namespace lesson07
