@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <string>
 #include <utility>
@@ -74,16 +75,18 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
 }
 
 /// The processor time one request costs the thread that serves it, from its start to its end:
-/// the fastest of three runs of `run` (the lesson's pitfall or solution) on `s`, divided by its
+/// the middle of three runs of `run` (the lesson's pitfall or solution) on `s`, divided by its
 /// requests. The wait itself costs none, as a blocked thread or as a suspended coroutine; what
 /// is left is starting the request, arming its wait, seeing it end and cleaning up after it.
+/// The middle run, not the fastest: starting thousands of threads varies from run to run, and a
+/// benchmark compares medians.
 template <typename Run>
 std::chrono::duration<double, std::nano> processor_per_request(Run run, const scenario& s)
 {
-  std::chrono::duration<double, std::nano> fastest = run(s, lab::instruments::off()).processor;
-  for (int again = 0; again < 2; ++again)
-    fastest = std::min<decltype(fastest)>(fastest, run(s, lab::instruments::off()).processor);
-  return fastest / s.tasks;
+  std::array<std::chrono::duration<double, std::nano>, 3> runs;
+  for (auto& each : runs) each = run(s, lab::instruments::off()).processor;
+  std::sort(runs.begin(), runs.end());
+  return runs[1] / s.tasks;
 }
 
 /// The lesson's theory: the two versions' processor times compare as what one request costs in
