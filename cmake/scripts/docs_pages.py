@@ -149,7 +149,8 @@ def linked_lessons(text, anchors):
             in_code = not in_code
         if not in_code and not line.startswith("#"):
             spans = line.split("`")  # the even pieces are prose, the odd ones inline code
-            spans[::2] = [re.sub(r"\blesson (\d\d)\b", lambda m: f'\\ref lesson_{m.group(1)} "lesson {m.group(1)}"'
+            # Not inside a link the author wrote already: \ref lesson_NN "lesson NN".
+            spans[::2] = [re.sub(r'(?<!")\blesson (\d\d)\b', lambda m: f'\\ref lesson_{m.group(1)} "lesson {m.group(1)}"'
                                  if f"lesson_{m.group(1)}" in anchors else m.group(0), piece) for piece in spans[::2]]
             line = "`".join(spans)
         out.append(line)
