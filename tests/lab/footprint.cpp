@@ -51,7 +51,8 @@ TEST_CASE("run_thread_per_task runs each body once, on a thread of its own", "[l
   CHECK(seen.finished == 20);
   // Twenty threads start in far less than the 200 ms the first one waits.
   CHECK(seen.waiting == 20);
-  CHECK(seen.threads_added() == 20);
+  // At least one thread a task; a sanitizer may start a thread of its own meanwhile.
+  CHECK(seen.threads_added() >= 20);
   CHECK(seen.wall >= 200ms);
 }
 
