@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 namespace {
-
 using lesson03::scenario;
 
 std::string check(const scenario& s)
@@ -26,12 +25,10 @@ std::string check(const scenario& s)
 
 // The solution's run, kept for the theory: it takes in what opening the connections cost there.
 lesson03::outcome solution_seen;
-
 lesson03::outcome solution_kept(const scenario& s, const lab::instruments& with)
 {
   return solution_seen = lesson03::solution(s, with);
 }
-
 }  // namespace
 
 int main(int argc, char** argv)
