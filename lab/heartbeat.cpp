@@ -1,4 +1,5 @@
 #include "lab/heartbeat.hpp"
+#include "lab/run_tasks.hpp"
 
 #include "lab/in_flight.hpp"
 #include "lab/run_on_loop.hpp"
@@ -42,23 +43,6 @@ void heartbeat::stop()
   timer_.cancel();
 }
 
-namespace {
-
-// A task counted in flight and drawn on the timeline, as run_tasks does it.
-asio::awaitable<void> watched(asio::awaitable<void> task, int index, in_flight_counter* in_flight,
-                                   timeline* spans)
-{
-  task_span span(spans, index);
-  if (!in_flight) {
-    co_await std::move(task);
-    co_return;
-  }
-  auto entered = in_flight->enter();
-  co_await std::move(task);
-}
-
-}  // namespace
-
 heartbeat_tasks_outcome run_tasks_with_heartbeat(int count, const task_factory& make_task,
                                                  std::chrono::nanoseconds period, const instruments& with)
 {
@@ -76,7 +60,7 @@ heartbeat_tasks_outcome run_tasks_with_heartbeat(int count, const task_factory& 
     loop.done(first_error);
   };
   for (int index = 0; index < count; ++index)
-    asio::co_spawn(loop.context(), watched(make_task(index), index, with.measure ? &in_flight : nullptr, with.spans),
+    asio::co_spawn(loop.context(), instrumented(make_task(index), index, with.measure ? &in_flight : nullptr, with.spans),
                    finished);
   if (count == 0) finished(nullptr);
   const auto run = loop.run();

@@ -8,7 +8,6 @@
 namespace asio = boost::asio;
 
 namespace lab {
-namespace {
 
 asio::awaitable<void> instrumented(asio::awaitable<void> task, int index, in_flight_counter* in_flight,
                                    timeline* spans)
@@ -21,8 +20,6 @@ asio::awaitable<void> instrumented(asio::awaitable<void> task, int index, in_fli
   auto entered = in_flight->enter();
   co_await std::move(task);
 }
-
-}  // namespace
 
 tasks_outcome run_tasks(int count, const task_factory& make_task, const instruments& with)
 {

@@ -22,4 +22,12 @@ using task_factory = std::function<boost::asio::awaitable<void>(int index)>;
 /// throws is rethrown here, after every task has finished.
 tasks_outcome run_tasks(int count, const task_factory& make_task, const instruments& with = {});
 
+class in_flight_counter;
+class timeline;
+
+/// Task number `index` as `run_tasks` runs it: counted in flight (when `in_flight` is given) and
+/// drawn on the timeline (when `spans` is), for a runner that spawns its own tasks.
+boost::asio::awaitable<void> instrumented(boost::asio::awaitable<void> task, int index, in_flight_counter* in_flight,
+                                          timeline* spans);
+
 }  // namespace lab
