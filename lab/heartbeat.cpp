@@ -59,9 +59,9 @@ heartbeat_tasks_outcome run_tasks_with_heartbeat(int count, const task_factory& 
     beat.stop();
     loop.done(first_error);
   };
+  auto* counted = with.measure ? &in_flight : nullptr;
   for (int index = 0; index < count; ++index)
-    asio::co_spawn(loop.context(), instrumented(make_task(index), index, with.measure ? &in_flight : nullptr, with.spans),
-                   finished);
+    asio::co_spawn(loop.context(), instrumented(make_task(index), index, counted, with.spans), finished);
   if (count == 0) finished(nullptr);
   const auto run = loop.run();
 
