@@ -15,6 +15,9 @@ packages=(
   doxygen graphviz doxygen-awesome-css python3  # make docs (python3 writes the lesson pages)
   tmux                        # the tour's tests drive it through a real pseudo-terminal
   less                        # the pager of `asynclab explain`
+  clang-tidy-19               # the lint and the lessons' "how to catch it" (clang-tidy 14 lacks the checks)
+  curl netcat-openbsd wrk     # clients nobody here wrote, for the served lessons (15-17)
+  libboost-stacktrace1.81-dev # the debug mode names the function that stalled the loop
 )
 [ "${1:-}" = --docs-check ] && packages+=(chromium)  # the docs in a real browser, headless
 
