@@ -6,7 +6,8 @@
 // solution's run that records the counter, the threads' as the median of the pitfall's runs at
 // the same N, which the pair runs first. Beyond 100 requests the first ones end before the last
 // thread starts, which the theory allows for: the last request still waits D after S. A short
-// wait keeps the quick mode within its budget and lets starting the requests weigh.
+// wait keeps the quick mode within its budget and lets starting the requests weigh; 20 ms, not
+// 10, so that waking up a few ms late on a busy machine weighs little.
 //
 // Beside them, per N, what one request holds while every one of them waits, and the time to
 // start it, in each version, with their ratios (`footprint`, at the lesson's own limit, D = N / 10
