@@ -1,13 +1,13 @@
 // Lesson 08 in numbers: N requests each wait D = 20 ms, one std::thread each (pitfall) or one
 // coroutine each on one thread (solution), timed in wall time, from the first request's start to
 // the last one's end. Theory, as the lesson's verdict states it (`lesson08::theory_ratio`): the
-// waits overlap, so each version lasts the time it takes to start every request (S) plus one
-// wait, (S_thread + D) / (S_coroutine + D), with S measured in this run: the coroutines' in the
-// solution's run that records the counter, the threads' as the median of the pitfall's runs at
-// the same N, which the pair runs first. Beyond 100 requests the first ones end before the last
-// thread starts, which the theory allows for: the last request still waits D after S. A short
-// wait keeps the quick mode within its budget and lets starting the requests weigh; 20 ms, not
-// 10, so that waking up a few ms late on a busy machine weighs little.
+// waits overlap, so each version lasts the time it takes to start every request (S) plus one wait
+// (W: D, and waking up), (S_thread + W) / (S_coroutine + W), with S and W measured in this run:
+// the coroutines' S and W in the solution's run that records the counter, the threads' S as the
+// median of the pitfall's runs at the same N, which the pair runs first. Beyond 100 requests the
+// first ones end before the last thread starts, which the theory allows for: the last request
+// still waits after S. A short wait keeps the quick mode within its budget and lets starting the
+// requests weigh; 20 ms, not 10, so that waking up late on a busy machine weighs less.
 //
 // Beside them, per N, what one request holds while every one of them waits, and the time to
 // start it, in each version, with their ratios (`footprint`, at the lesson's own limit, D = N / 10
@@ -57,7 +57,7 @@ const bool registered = bench::register_pair(bench::pair<lesson08::scenario, les
     // One run a repetition: the theory, from the repetition's run, then matches its time.
     .iterations = 1,
     .theory = [](const lesson08::scenario& s, const lesson08::outcome& solution) {
-      return lesson08::theory_ratio(s, thread_start(s), solution.start);
+      return lesson08::theory_ratio(thread_start(s), solution);
     },
 });
 

@@ -84,16 +84,17 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
            fmt::format("{} bytes per request, expected less than {}", bytes, page_bytes)}};
 }
 
-/// The lesson's theory: every request waits D at the same time as the others, so a run lasts the
-/// time it takes to start them all (S, which the last one needs before its wait begins) and one
-/// wait: S + D. Joining the finished threads comes after the last request ends and is not
-/// counted. S is measured in the runs the ratio compares, one per version:
-/// (S_thread + D) / (S_coroutine + D). The verdict and the benchmark both call it.
-inline double theory_ratio(const scenario& s, std::chrono::nanoseconds thread_start,
-                           std::chrono::nanoseconds coroutine_start)
+/// The lesson's theory: every request waits at the same time as the others, so a run lasts the
+/// time it takes to start every request (S: the last one begins its wait only then) and one wait
+/// (W: D, and waking up when it ends). The solution's run measures both, S_coroutine and W, as
+/// its wall time; the pitfall's requests wait the same and take S_thread to start, so the pitfall
+/// should last the solution's wall time plus what starting costs it more:
+/// (S_thread + W) / (S_coroutine + W). Joining the finished threads comes after the last request
+/// has ended and is not counted. The verdict and the benchmark both call it.
+inline double theory_ratio(std::chrono::nanoseconds thread_start, const outcome& solution)
 {
-  const std::chrono::duration<double, std::milli> delay(s.delay_ms);
-  return (thread_start + delay) / (coroutine_start + delay);
+  const auto wait = solution.wall - solution.start;
+  return static_cast<double>((thread_start + wait).count()) / static_cast<double>(solution.wall.count());
 }
 
 }  // namespace lesson08
