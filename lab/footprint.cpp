@@ -1,7 +1,6 @@
 #include "lab/footprint.hpp"
 
 #include "lab/format.hpp"
-#include "lab/processor_time.hpp"
 #include "lab/timeline.hpp"
 
 #include <fmt/format.h>
@@ -52,22 +51,27 @@ void release_free_memory() { malloc_trim(0); }
 footprint run_thread_per_task(int count, const std::function<void(int)>& body, const instruments& with)
 {
   footprint seen{.tasks = count};
-  std::atomic<int> finished{0};
-  std::latch all_started(count);
+  std::atomic<int> started{0}, finished{0};
+  // Written by the last task to start (before it opens the latch) and the last one to finish (before
+  // its join), so that neither counts how late this thread hears of it.
+  clock::time_point last_started, last_finished;
+  std::latch all_started(count > 0 ? 1 : 0);
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(count));
 
   release_free_memory();
   seen.threads_before = live_threads();
   const auto resident_before = resident_bytes();
-  const auto processor_start = thread_processor_time();
   const auto start = clock::now();
   try {
     for (int index = 0; index < count; ++index)
       threads.emplace_back([&, index, created = with.spans ? clock::now() : clock::time_point{}] {
-        all_started.count_down();
+        if (++started == count) {
+          last_started = clock::now();
+          all_started.count_down();
+        }
         body(index);
-        ++finished;
+        if (++finished == count) last_finished = clock::now();
         if (with.spans) with.spans->record(index, span_kind::task, created, clock::now());
       });
   } catch (const std::system_error& refused) {
@@ -78,14 +82,14 @@ footprint run_thread_per_task(int count, const std::function<void(int)>& body, c
                                          refused.code().message()));
   }
   all_started.wait();
-  seen.start = clock::now() - start;
-  seen.waiting = count - finished;
+  seen.start = count > 0 ? last_started - start : clock::duration{};
+  // Threads first: a task still waiting when `finished` is read was alive when they were counted.
   seen.threads_started = live_threads();
+  seen.waiting = count - finished;
   seen.resident_growth = resident_bytes() - resident_before;
 
   for (auto& thread : threads) thread.join();
-  seen.wall = clock::now() - start;
-  seen.processor = thread_processor_time() - processor_start;
+  seen.wall = count > 0 ? last_finished - start : clock::duration{};
   seen.finished = finished;
   return seen;
 }

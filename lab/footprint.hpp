@@ -18,10 +18,9 @@ namespace lab {
 struct footprint {
   int tasks = 0;     ///< how many tasks were started
   int finished = 0;  ///< how many of them finished
-  std::chrono::nanoseconds wall{};  ///< from starting the first task to the last one finishing
-  /// Processor time of the thread that started the tasks and saw them end (the loop's thread, or
-  /// the thread that created and joined the threads). A waiting task uses none.
-  std::chrono::nanoseconds processor{};
+  /// From starting the first task to the last one finishing (not counting the joins of
+  /// finished threads after it: the requests are served by then).
+  std::chrono::nanoseconds wall{};
   std::chrono::nanoseconds start{};  ///< from starting the first task until every task had started
   int threads_before = 0;   ///< the process's threads before the run (`Threads:` of /proc/self/status)
   int threads_started = 0;  ///< its threads once every task had started: the most while they wait

@@ -1,6 +1,5 @@
 #include "lab/run_coroutine_per_task.hpp"
 
-#include "lab/processor_time.hpp"
 #include "lab/run_on_loop.hpp"
 #include "lab/timeline.hpp"
 
@@ -23,7 +22,6 @@ footprint run_coroutine_per_task(int count, const task_factory& make_task, const
   release_free_memory();
   seen.threads_before = live_threads();
   const auto resident_before = resident_bytes();
-  const auto processor_start = thread_processor_time();
   const auto start = clock::now();
   for (int index = 0; index < count; ++index) {
     if (with.spans) spawned[static_cast<std::size_t>(index)] = clock::now();
@@ -42,7 +40,6 @@ footprint run_coroutine_per_task(int count, const task_factory& make_task, const
   if (count == 0) loop.done();
   const auto run = loop.run();
   seen.wall = run.returned - start;
-  seen.processor = thread_processor_time() - processor_start;
 
   if (run.error) std::rethrow_exception(run.error);
   return seen;

@@ -12,8 +12,8 @@ namespace lab {
 /// until all are done, as `run_tasks` does, and measures their footprint as
 /// `run_thread_per_task` does: the twin of that one, with a coroutine where it has a thread.
 ///
-/// Nothing is added per task: no wrapper coroutine, no lag probe (its ticks would add to the
-/// loop's processor time), no counter but the one that sees each task end. Every task has started
+/// Nothing is added per task: no wrapper coroutine, no lag probe (its ticks would add work to the
+/// loop), no counter but the one that sees each task end. Every task has started
 /// (run to its first wait) when a handler posted after the last `co_spawn` runs, since each
 /// `co_spawn` queues its task's start in order; that handler reads the footprint. With
 /// `with.spans`, each task's span runs from its `co_spawn` to its end.

@@ -7,15 +7,11 @@
 #include "lab/format.hpp"
 #include "lab/instruments.hpp"
 #include "lab/lesson.hpp"
-#include "lab/processor_time.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <array>
 #include <chrono>
 #include <string>
-#include <utility>
 
 /// Lesson 08: one thread per waiting task costs a stack and a thread start each; one coroutine per
 /// task costs a frame.
@@ -31,9 +27,23 @@ struct scenario {
 /// limit (`ulimit -u`) or a container's (`pids.max`, often 4096 or less) safely allows.
 constexpr int most_threads = 5000;
 
-/// What a run observed: wall and processor time, the time to start every task, the threads and
-/// the resident memory while they all wait, and how many finished.
+/// What a run observed: its wall time, the time to start every task, the threads and the
+/// resident memory while they all wait, and how many finished.
 using outcome = lab::footprint;
+
+/// What is wrong with the scenario when the pitfall runs ("" when nothing is): it starts a thread
+/// per request, at most `most_threads`, and each must start before the first one's wait ends, so
+/// that they all wait at once. `--only solution` takes more.
+inline std::string refusal_for_pitfall(const scenario& s)
+{
+  if (s.tasks > most_threads)
+    return fmt::format("--tasks must be at most {} when the pitfall runs, one thread each (got {}; "
+                       "--only solution takes more)", most_threads, s.tasks);
+  if (s.delay_ms * 10 < s.tasks)
+    return fmt::format("--delay-ms must be at least --tasks / 10 when the pitfall runs, so that every "
+                       "thread starts before the first ends (got {} for {} tasks)", s.delay_ms, s.tasks);
+  return {};
+}
 
 /// One `std::thread` per request, which blocks in `std::this_thread::sleep_for`.
 outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
@@ -74,42 +84,17 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
            fmt::format("{} bytes per request, expected less than {}", bytes, page_bytes)}};
 }
 
-/// The processor time one request costs the thread that serves it, from its start to its end:
-/// the middle of three runs of `run` (the lesson's pitfall or solution) on `s`, divided by its
-/// requests. The wait itself costs none, as a blocked thread or as a suspended coroutine; what
-/// is left is starting the request, arming its wait, seeing it end and cleaning up after it.
-/// The middle run, not the fastest: starting thousands of threads varies from run to run, and a
-/// benchmark compares medians.
-template <typename Run>
-std::chrono::duration<double, std::nano> processor_per_request(Run run, const scenario& s)
+/// The lesson's theory: every request waits at the same time as the others, so a run lasts the
+/// time it takes to start every request (S: the last one begins its wait only then) and one wait
+/// (W: D, and waking up when it ends). The solution's run measures both, S_coroutine and W, as
+/// its wall time; the pitfall's requests wait the same and take S_thread to start, so the pitfall
+/// should last the solution's wall time plus what starting costs it more:
+/// (S_thread + W) / (S_coroutine + W). Joining the finished threads comes after the last request
+/// has ended and is not counted. The verdict and the benchmark both call it.
+inline double theory_ratio(std::chrono::nanoseconds thread_start, const outcome& solution)
 {
-  std::array<std::chrono::duration<double, std::nano>, 3> runs;
-  for (auto& each : runs) each = run(s, lab::instruments::off()).processor;
-  std::sort(runs.begin(), runs.end());
-  return runs[1] / s.tasks;
+  const auto wait = solution.wall - solution.start;
+  return static_cast<double>((thread_start + wait).count()) / static_cast<double>(solution.wall.count());
 }
-
-/// The lesson's theory: the two versions' processor times compare as what one request costs in
-/// each, measured in this run, before the lesson's own runs, at N and D (at most `most_threads`
-/// threads): once per scenario, when first needed.
-struct theory_of {
-  using ns = std::chrono::duration<double, std::nano>;  ///< nanoseconds, with fractions
-
-  /// One request on a thread of its own: the thread's start, its wait, its join.
-  static ns thread(const scenario& s)
-  {
-    const scenario capped{.tasks = std::min(s.tasks, most_threads), .delay_ms = s.delay_ms};
-    return lab::measured_once(std::pair{capped.tasks, capped.delay_ms},
-                              [&](auto) { return processor_per_request(pitfall, capped); });
-  }
-  /// One request as a coroutine: its `co_spawn`, its timer, its end.
-  static ns coroutine(const scenario& s)
-  {
-    return lab::measured_once(std::pair{s.tasks, s.delay_ms},
-                              [&](auto) { return processor_per_request(solution, s); });
-  }
-  /// How many times the solution's processor time the pitfall's should be.
-  static double ratio(const scenario& s) { return thread(s) / coroutine(s); }
-};
 
 }  // namespace lesson08
