@@ -95,7 +95,7 @@ std::vector<finding> of_kind(const std::vector<finding>& all, kind what)
 session::session(std::chrono::milliseconds slow, printing print)
     : first_(debug::findings().size()), was_on_(on()), was_printing_(the_switches().printing), was_slow_(slow_threshold())
 {
-  the_switches().printing = print == printed;
+  the_switches().printing = print == printed || (print == as_asked && was_on_ && was_printing_);
   switch_on(slow);
 }
 

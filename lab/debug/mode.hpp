@@ -71,7 +71,9 @@ std::vector<finding> findings();
 /// ```
 class session {
  public:
-  enum printing { printed, quiet };
+  /// Whether the findings go to standard error: always, never, or as the mode was asked for
+  /// (printed when it was already on, from `--debug` or the environment).
+  enum printing { printed, quiet, as_asked };
   explicit session(std::chrono::milliseconds slow = default_slow, printing print = printed);
   ~session();
   session(const session&) = delete;

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -79,13 +80,12 @@ finding slow_handler(std::chrono::nanoseconds length, const std::vector<void*>& 
   const auto culprit = culprit_of(frames);
   if (culprit == frames.size()) return found;
   found.where = where_of(frames[culprit]);
-  // The task: the next function of the project's own code up the stack, the coroutine that called.
+  // The task: the outermost of the callers in the lesson's own code, right above the culprit. A
+  // coroutine is resumed by Asio, so that is the coroutine whose step it was.
   for (auto caller = culprit + 1; caller < frames.size(); ++caller) {
-    const auto& at = frames[caller];
-    if (at.project_file().empty() || at.short_name() == frames[culprit].short_name()) continue;
-    if (at.project_file().rfind("lab/", 0) == 0) break;
-    found.task = at.short_name();
-    break;
+    const auto file = frames[caller].project_file();
+    if (file.empty() || file.rfind("lab/", 0) == 0) break;
+    if (frames[caller].short_name() != frames[culprit].short_name()) found.task = frames[caller].short_name();
   }
   return found;
 }
@@ -117,9 +117,7 @@ struct stall_watch::state {
         }
         const auto due = watch_clock::time_point(watch_clock::duration(sampled_from)) + period;
         const auto late = ended ? watch_clock::time_point(watch_clock::duration(gap_to.load())) - due : now - due;
-        lock.unlock();
-        report(slow_handler(std::chrono::duration_cast<std::chrono::nanoseconds>(late), stack));
-        lock.lock();
+        name_later(std::chrono::duration_cast<std::chrono::nanoseconds>(late), std::move(stack));
         sampled_from = 0;
       }
       if (stopping) return;
@@ -137,6 +135,30 @@ struct stall_watch::state {
     }
   }
 
+  // Naming a stack starts addr2line, which takes long enough to miss the next stall: another
+  // thread does it, started at the first stall, while the watchdog watches on.
+  void name_later(std::chrono::nanoseconds late, std::vector<void*> stack)
+  {
+    std::lock_guard lock(naming);
+    unnamed.emplace_back(late, std::move(stack));
+    if (!namer.joinable()) namer = std::thread([this] { name_all(); });
+    naming_woken.notify_one();
+  }
+
+  void name_all()
+  {
+    std::unique_lock lock(naming);
+    for (;;) {
+      naming_woken.wait(lock, [&] { return !unnamed.empty() || naming_done; });
+      if (unnamed.empty()) return;
+      auto [late, stack] = std::move(unnamed.front());
+      unnamed.pop_front();
+      lock.unlock();
+      report(slow_handler(late, stack));
+      lock.lock();
+    }
+  }
+
   std::chrono::nanoseconds threshold;
   std::chrono::nanoseconds period;
   std::atomic<std::int64_t> last_beat{0};  // clock ticks; the watch's start before the first beat
@@ -148,6 +170,11 @@ struct stall_watch::state {
   std::condition_variable woken;
   bool stopping = false;  // guarded by mutex
   std::thread watchdog;
+  std::mutex naming;
+  std::condition_variable naming_woken;
+  std::deque<std::pair<std::chrono::nanoseconds, std::vector<void*>>> unnamed;  // guarded by naming
+  bool naming_done = false;                                                    // guarded by naming
+  std::thread namer;                                                           // guarded by naming
 };
 
 stall_watch::stall_watch()
@@ -167,6 +194,12 @@ stall_watch::~stall_watch()
   }
   state_->woken.notify_all();
   state_->watchdog.join();
+  {
+    std::lock_guard lock(state_->naming);
+    state_->naming_done = true;
+  }
+  state_->naming_woken.notify_all();
+  if (state_->namer.joinable()) state_->namer.join();
 }
 
 void stall_watch::beat()

@@ -11,8 +11,9 @@ namespace lab::debug {
 /// Watches one loop's thread for stalls. The loop calls `beat()` from a timer every `period()`;
 /// when no beat came for the debug mode's threshold, the watchdog thread signals the loop's
 /// thread (SIGURG, ignored by default, as Go's scheduler uses it), whose signal handler records
-/// the stack with `backtrace`. When the loop beats again, the stall's length is known: the
-/// watchdog names the stack's culprit (`lab/debug/stack.hpp`) and reports a slow handler.
+/// the stack with `backtrace`. When the loop beats again, the stall's length is known, and a
+/// third thread, started at the first stall, names the stack's culprit (`lab/debug/stack.hpp`,
+/// which runs addr2line) and reports a slow handler, while the watchdog watches on.
 ///
 /// The length is how late the beat after the stall ran, as the lag probe measures it, so it is
 /// known to within one period; a stall made of several shorter handlers in a row is reported as

@@ -91,6 +91,7 @@ TEST_CASE("a handler that holds the loop past the threshold is named, with its f
   const auto slow = lab::debug::of_kind(debugging.findings(), kind::slow_handler);
   REQUIRE(slow.size() == 1);
   CHECK_THAT(slow[0].where, Catch::Contains("read_the_config_file (tests/lab/debug_mode.cpp:"));
+  CHECK(slow[0].task == "serve_with_a_blocking_helper");
   CHECK_THAT(slow[0].line(), Catch::StartsWith("asynclab debug: slow handler: held the loop "));
 }
 
