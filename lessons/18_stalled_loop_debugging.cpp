@@ -20,8 +20,8 @@ int main(int argc, char** argv)
                    "same loop. Users say the shop is sometimes slow, yet its log says every request was ok. "
                    "The lesson runs both versions with the debug mode on, as PYTHONASYNCIODEBUG=1 runs "
                    "asyncio's, and prints each version's own log as it runs.",
-          .pitfall_api = "plain log lines, and a blocking helper deep in the call chain",
-          .solution_api = "the debug mode, structured log lines, and the disk write on a thread of its own",
+          .pitfall_api = "plain logs, a blocking call deep in the call chain",
+          .solution_api = "the debug mode, structured logs, the disk write off the loop",
           .python_analog = "asyncio's debug mode: \"Executing <Task ...> took 0.2 seconds\"",
           .parameters = {{"--requests", &scenario::requests, "how many requests arrive, 20 ms apart", 4, 40},
                          {"--flush-ms", &scenario::flush_ms, "how long writing the audit log takes, in ms", 150,
