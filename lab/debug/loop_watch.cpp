@@ -27,14 +27,17 @@ struct loop_watch::state {
 
 namespace {
 
-// Beats every period, and once more when stopped: a beat that comes late ends a stall.
+// Beats every period, and once more when stopped: a beat that comes late ends a stall. After
+// the last, the loop runs what is left unwatched, as the lag probe does.
 asio::awaitable<void> beat_until_stopped(loop_watch::state* watch)
 {
-  while (!watch->stopped) {
+  for (;;) {
     watch->timer.expires_after(watch->stalls->period());
     co_await watch->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (watch->stopped) break;
     watch->stalls->beat();
   }
+  watch->stalls->last_beat();
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ class loop_watch {
   loop_watch(const loop_watch&) = delete;
   loop_watch& operator=(const loop_watch&) = delete;
 
-  /// The work is done: stop beating, so that the loop can run out of work. Any thread may call it.
+  /// The work is done: stop beating, so that the loop can run out of work; what the loop runs
+  /// after that (detached tasks still going) is not watched for stalls. Any thread may call it.
   void stop();
 
   /// The loop returned. Unless `finished`, its work was still pending (stopped, or waiting for

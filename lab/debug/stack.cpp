@@ -102,8 +102,19 @@ std::vector<frame> symbolise(const std::vector<void*>& addresses)
 
 std::size_t culprit_of(const std::vector<frame>& frames)
 {
-  std::size_t in_lab = frames.size();
+  // Only the frames inside the loop's run are a handler's: outside them are the loop driver and
+  // its caller, which a loop waiting for work (or a thread the machine did not schedule) shows.
+  std::size_t inside = frames.size();
   for (std::size_t i = 0; i < frames.size(); ++i) {
+    const auto& name = frames[i].function;
+    if (name.find("scheduler::do_run_one") != std::string::npos || name.find("scheduler::run") != std::string::npos ||
+        name.find("io_context::run") != std::string::npos) {
+      inside = i;
+      break;
+    }
+  }
+  std::size_t in_lab = frames.size();
+  for (std::size_t i = 0; i < inside; ++i) {
     const auto file = frames[i].project_file();
     if (file.empty()) continue;
     if (!starts_with(file, "lab/")) return i;

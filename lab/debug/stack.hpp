@@ -27,9 +27,10 @@ struct frame {
 /// Never call it from a signal handler: it starts a process.
 std::vector<frame> symbolise(const std::vector<void*>& addresses);
 
-/// The frame to blame in a stack, innermost first: the first one in the project's own code
-/// outside `lab/` (a lesson's function, not the blocking call it made nor the driver that ran
-/// it), else the first in `lab/`; `frames.size()` when there is none.
+/// The frame to blame in a stack, innermost first: among the frames inside the loop's run
+/// (Asio's scheduler and what it called), the first in the project's own code outside `lab/` (a
+/// lesson's function, not the blocking call it made), else the first in `lab/`;
+/// `frames.size()` when there is none, as when the loop's thread was waiting for work.
 std::size_t culprit_of(const std::vector<frame>& frames);
 
 /// `path` relative to the project's source folder (e.g. "pitfalls/18_x.cpp"), "" outside it.

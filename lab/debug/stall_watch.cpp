@@ -123,7 +123,7 @@ struct stall_watch::state {
       if (stopping) return;
       const auto last = last_beat.load();
       const auto due = watch_clock::time_point(watch_clock::duration(last)) + period;
-      if (now - due >= threshold) {
+      if (beating.load() && now - due >= threshold) {
         sampled_from = last;
         lock.unlock();
         stack = stack_of(loop_thread);
@@ -166,6 +166,7 @@ struct stall_watch::state {
   std::atomic<std::int64_t> gap_from{0};
   std::atomic<std::int64_t> gap_to{0};
   pthread_t loop_thread{};
+  std::atomic<bool> beating{true};  // false after the last beat: nothing more to watch
   std::mutex mutex;
   std::condition_variable woken;
   bool stopping = false;  // guarded by mutex
@@ -211,6 +212,12 @@ void stall_watch::beat()
     s.gap_to.store(now);
     s.gap_from.store(previous, std::memory_order_release);
   }
+}
+
+void stall_watch::last_beat()
+{
+  beat();
+  state_->beating = false;
 }
 
 std::chrono::nanoseconds stall_watch::period() const { return state_->period; }

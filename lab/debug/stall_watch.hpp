@@ -31,6 +31,10 @@ class stall_watch {
   /// The loop ran: called by its timer.
   void beat();
 
+  /// The loop's last beat: its work is done, and what runs after it is no longer watched (a
+  /// stall already sampled is still reported).
+  void last_beat();
+
   /// How often the loop should beat: a twentieth of the threshold, at least 1 ms.
   std::chrono::nanoseconds period() const;
 
