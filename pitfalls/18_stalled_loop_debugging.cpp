@@ -7,9 +7,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <fmt/format.h>
-
 #include <cstdio>
+#include <string>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -29,7 +28,7 @@ struct shop {
 // [log]
 void log(shop& shop, std::string line)
 {
-  if (shop.settings.print_log) fmt::print(stderr, "{}\n", line);
+  if (shop.settings.print_log) std::fprintf(stderr, "%s\n", line.c_str());
   shop.log.push_back(std::move(line));
 }
 // [log]
@@ -63,7 +62,7 @@ asio::awaitable<void> handle_request(shop& shop, int request)
   record_sale(shop, request);
 
   shop.took.add(lab::clock::now() - arrived);
-  log(shop, fmt::format("request {}: ok", request));
+  log(shop, "request " + std::to_string(request) + ": ok");
 }
 // [handle_request]
 

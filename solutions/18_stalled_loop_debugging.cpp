@@ -9,9 +9,8 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <fmt/format.h>
-
 #include <cstdio>
+#include <string>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -30,14 +29,16 @@ struct shop {
 };
 
 // [log]
-void log(shop& shop, int task, std::chrono::nanoseconds lag, std::string_view what)
+void log(shop& shop, int task, std::chrono::nanoseconds lag, const std::string& what)
 {
   // When, which task, how late the loop ran it: a stall shows on every line it touches.
   const std::chrono::duration<double> since_opened = lab::clock::now() - shop.opened;
   const std::chrono::duration<double, std::milli> lag_ms = lag;
-  auto line = fmt::format("{:6.3f} s  task {:2}  lag {:5.1f} ms  {}", since_opened.count(), task, lag_ms.count(), what);
-  if (shop.settings.print_log) fmt::print(stderr, "{}\n", line);
-  shop.log.push_back(std::move(line));
+  char line[96];
+  std::snprintf(line, sizeof line, "%6.3f s  task %2d  lag %5.1f ms  %s", since_opened.count(), task, lag_ms.count(),
+                what.c_str());
+  if (shop.settings.print_log) std::fprintf(stderr, "%s\n", line);
+  shop.log.emplace_back(line);
 }
 // [log]
 
