@@ -4,6 +4,9 @@
 #   <stem>.timeline.svg   both timelines as a picture
 #   <stem>.log            what the lesson printed: the page's "Running it"
 #   <stem>.diff           the difference between the pitfall and the solution, without snippet markers
+#   <stem>.undefined.txt  the sanitizer's report on the undefined face, for a lesson that has one
+#   <stem>.tidy.txt       what clang-tidy-19 says of the pitfall and the solution, for a lesson that
+#                         names its checks (cmake/catch_it.cmake)
 #   <stem>.bench.svg/.md  its benchmarks: a short run, or the file `make docs BENCH=path` names
 #                         (cmake/scripts/docs_bench.cmake)
 # cmake/scripts/docs_pages.py then writes the pages Doxygen reads (build/<preset>/docs/pages/):
@@ -51,6 +54,18 @@ function(asynclab_add_docs)
     list(APPEND sources ${PROJECT_SOURCE_DIR}/docs/lessons/${stem}.md)
     list(APPEND pages ${PROJECT_BINARY_DIR}/docs/pages/${stem}.md)
   endforeach()
+  asynclab_add_catch_it_docs(${generated} numbers)
+  # How to catch it: every lesson's detectors, from the files above and the last test run.
+  get_property(compile_check_outputs GLOBAL PROPERTY ASYNCLAB_COMPILE_CHECK_OUTPUTS)
+  list(TRANSFORM lessons APPEND .catch.md OUTPUT_VARIABLE catch_tables)
+  list(TRANSFORM catch_tables PREPEND ${generated}/)
+  add_custom_command(
+    OUTPUT ${generated}/catch_matrix.md ${catch_tables}
+    COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/cmake/scripts/catch_matrix.py ${generated}
+            ${PROJECT_BINARY_DIR}/Testing/Temporary/LastTest.log --check ${lessons}
+    DEPENDS ${numbers} ${compile_check_outputs} ${PROJECT_SOURCE_DIR}/cmake/scripts/catch_matrix.py
+    COMMENT "Which detector catches each pitfall")
+  list(APPEND numbers ${generated}/catch_matrix.md ${catch_tables})
   set(scripts ${PROJECT_SOURCE_DIR}/cmake/scripts)
   add_custom_command(
     OUTPUT ${PROJECT_BINARY_DIR}/docs/pages/lessons.md ${pages}
