@@ -13,3 +13,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/experimental/parallel_group.hpp>
+
+// What asio::detached does with an exception, in the debug mode: before any use of it.
+#include "lab/debug/detached.hpp"

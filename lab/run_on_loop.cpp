@@ -1,5 +1,6 @@
 #include "lab/run_on_loop.hpp"
 
+#include "lab/debug/loop_watch.hpp"
 #include "lab/lag_probe.hpp"
 #include "lab/processor_time.hpp"
 
@@ -28,6 +29,7 @@ struct instrumented_loop::state {
   }
   asio::io_context io{1};
   lag_probe probe;
+  debug::loop_watch debugging{io.get_executor()};  // nothing unless the debug mode is on
   bool measure;
   bool finished = false;
   std::exception_ptr error;
@@ -48,6 +50,7 @@ void instrumented_loop::done(std::exception_ptr error)
   if (error && !state_->error) state_->error = error;
   state_->finished = true;
   state_->probe.stop();
+  state_->debugging.stop();
 }
 
 loop_run instrumented_loop::run()
@@ -60,6 +63,7 @@ loop_run instrumented_loop::run()
     // A completion handler threw out of run(): the loop stops there, as it would for the caller.
     if (!state_->error) state_->error = std::current_exception();
   }
+  state_->debugging.loop_returned(state_->finished);
   loop_run run;
   run.returned = clock::now();
   run.wall = run.returned - start;

@@ -3,6 +3,7 @@
 /// The driver every lesson from 01 on uses in place of writing Asio's own (lesson 00 shows that
 /// one): a fresh single-threaded loop, the lag probe, a clock, and the coroutine's result or error.
 
+#include "lab/debug/detached.hpp"
 #include "lab/instruments.hpp"
 
 #include <boost/asio/awaitable.hpp>

@@ -1,5 +1,6 @@
 #include "lab/run_watched.hpp"
 
+#include "lab/debug/loop_watch.hpp"
 #include "lab/lag_probe.hpp"
 #include "lab/processor_time.hpp"
 
@@ -38,6 +39,7 @@ struct watched_loop::state {
   std::chrono::nanoseconds bound;
   asio::strand<asio::io_context::executor_type> probe_strand;
   lag_probe probe;
+  debug::loop_watch debugging{probe_strand};  // on the probe's strand too; nothing unless on
   bool measure;
   std::mutex mutex;
   std::condition_variable woken;
@@ -73,6 +75,7 @@ void watched_loop::done(std::exception_ptr error)
   state_->woken.notify_all();
   // The probe lives on its strand: stop it there, whichever thread finished the work.
   if (state_->measure) asio::post(state_->probe_strand, [s = state_.get()] { s->probe.stop(); });
+  state_->debugging.stop();
 }
 
 watched_run watched_loop::run()
@@ -93,6 +96,7 @@ watched_run watched_loop::run()
   run.processor = thread_processor_time() - processor_start;
   done(thrown);
   state_->watchdog.join();
+  state_->debugging.loop_returned(true);
   run.longest_stall = state_->probe.longest_stall();
   std::lock_guard lock(state_->mutex);
   run.error = state_->error;

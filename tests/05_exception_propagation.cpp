@@ -1,5 +1,7 @@
 #include "lessons/05_exception_propagation.hpp"
 
+#include "lab/debug/mode.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -94,4 +96,20 @@ TEST_CASE("when && fails, the caller gets operand 0's operation_aborted, not the
   CHECK(outcome.caught == "multiple exceptions");
   CHECK(outcome.caught_operation_aborted);
   CHECK_FALSE(names_the_real_failure(outcome.caught));
+}
+
+TEST_CASE("the debug mode reports the detached task's exception as dropped", "[05][pitfall]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson05::pitfall(scenario);
+  const auto dropped = lab::debug::of_kind(debugging.findings(), lab::debug::kind::dropped_exception);
+  REQUIRE(dropped.size() == 1);
+  CHECK(names_the_real_failure(dropped[0].detail));
+}
+
+TEST_CASE("with a parallel group, the debug mode reports no dropped exception", "[05][solution]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson05::solution(scenario);
+  CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::dropped_exception).empty());
 }

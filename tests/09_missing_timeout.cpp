@@ -1,5 +1,6 @@
 #include "lessons/09_missing_timeout.hpp"
 
+#include "lab/debug/mode.hpp"
 #include "lab/open_sockets.hpp"
 
 #include <catch2/catch.hpp>
@@ -95,4 +96,19 @@ TEST_CASE("a deadline lets a refused connection's error reach the caller at once
   CHECK_THAT(outcome.error, Catch::Matchers::Contains("refused"));
   CHECK(outcome.timed_out == 0);
   CHECK(outcome.wall < std::chrono::milliseconds(refused.deadline_ms / 2));
+}
+
+TEST_CASE("the debug mode reports the requests still waiting when the watchdog stops the loop as pending",
+          "[09][pitfall]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson09::pitfall(scenario);
+  CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::pending_work).size() == 1);
+}
+
+TEST_CASE("with a deadline on every wait, the debug mode reports no pending work", "[09][solution]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson09::solution(scenario);
+  CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::pending_work).empty());
 }

@@ -75,6 +75,11 @@ std::optional<int> parse(const description& lesson, int argc, const char* const*
   app.add_option("--markdown", chosen.markdown_path, "write the numbers as Markdown to FILE")
       ->type_name("FILE");
   app.add_flag("--no-color", chosen.no_color, "print without colour (as NO_COLOR does)");
+  app.add_flag("--debug", chosen.debug, "report slow handlers, lost exceptions and more");
+  app.add_option("--slow-ms", chosen.slow_ms, "with --debug, a handler this slow is reported")
+      ->check(whole_number_from(1, 60'000))
+      ->capture_default_str()
+      ->type_name("N");
   if (lesson.serve) {
     auto* serve = app.add_option("--serve", chosen.serve, "run that version's server alone, until Ctrl-C")
                       ->check(CLI::IsMember({"pitfall", "solution"}));

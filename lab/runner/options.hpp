@@ -19,6 +19,8 @@ struct options {
   std::string trace_path;     ///< --trace FILE: Chrome trace-event JSON
   std::string markdown_path;  ///< --markdown FILE: the numbers and the verdict, for the docs
   std::string svg_path;       ///< --svg FILE: both timelines as a picture
+  bool debug = false;         ///< --debug: the debug mode (lab/debug/mode.hpp), as ASYNCLAB_DEBUG=1
+  int slow_ms = 100;          ///< --slow-ms N: the debug mode's slow-handler threshold
   bool list_parameters = false;  ///< hidden --parameters: "flag min max default" per line
   bool about = false;            ///< hidden --about: the lesson's description (lab/about.hpp)
   std::string record_path;       ///< hidden --record FILE: the prediction, for the tour

@@ -1,5 +1,6 @@
 #include "lab/about.hpp"
 #include "lab/chart.hpp"
+#include "lab/debug/mode.hpp"
 #include "lab/runner/description.hpp"
 #include "lab/runner/faces.hpp"
 #include "lab/runner/options.hpp"
@@ -134,6 +135,7 @@ int run(const description& lesson, int argc, const char* const* argv)
 {
   options chosen;
   if (const auto stop = parse(lesson, argc, argv, chosen)) return *stop;
+  if (chosen.debug || debug::on()) debug::switch_on(std::chrono::milliseconds(chosen.slow_ms));
   if (chosen.list_parameters) {
     for (const auto& p : lesson.parameters) fmt::print("{} {} {} {}\n", p.flag, p.min, p.max, *p.value);
     return 0;

@@ -1,0 +1,48 @@
+#include "lab/debug/sequence_checker.hpp"
+
+#include "lab/debug/mode.hpp"
+#include "lab/debug/stack.hpp"
+
+#include <boost/asio/detail/call_stack.hpp>
+#include <boost/asio/detail/strand_executor_service.hpp>
+
+#include <fmt/format.h>
+
+namespace lab::debug {
+namespace {
+
+/// The sequence the caller runs in: the strand running on this thread, else this thread.
+const void* current_sequence()
+{
+  using strand_calls = boost::asio::detail::call_stack<boost::asio::detail::strand_executor_service::strand_impl>;
+  if (const void* strand = strand_calls::top()) return strand;
+  thread_local const char this_thread = 0;
+  return &this_thread;
+}
+
+/// "pitfalls/14_x.cpp:31" from a compiler's path, relative to the project when inside it.
+std::string place_of(const std::source_location& where)
+{
+  auto file = project_relative(where.file_name());
+  if (file.empty()) file = where.file_name();
+  return fmt::format("{}:{}", file, where.line());
+}
+
+}  // namespace
+
+sequence_checker::sequence_checker(std::string name) : name_(std::move(name)) {}
+
+void sequence_checker::touched(std::source_location where)
+{
+  if (!on()) return;
+  const void* here = current_sequence();
+  const void* expected = nullptr;
+  if (bound_.compare_exchange_strong(expected, here) || expected == here) return;
+  if (crossed_.exchange(true)) return;
+  report({.what = kind::wrong_thread,
+          .detail = fmt::format("{}, meant for one strand or thread, touched from another", name_),
+          .where = place_of(where),
+          .task = {}});
+}
+
+}  // namespace lab::debug
