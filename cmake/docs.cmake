@@ -5,6 +5,7 @@
 #   <stem>.log            what the lesson printed: the page's "Running it"
 #   <stem>.diff           the difference between the pitfall and the solution, without snippet markers
 #   <stem>.undefined.txt  the sanitizer's report on the undefined face, for a lesson that has one
+#   <stem>.debug.txt      the debug mode's findings on the pitfall and on the solution, each run alone
 #   <stem>.tidy.txt       what clang-tidy-19 says of the pitfall and the solution, for a lesson that
 #                         names its checks (cmake/catch_it.cmake)
 #   <stem>.bench.svg/.md  its benchmarks: a short run, or the file `make docs BENCH=path` names
@@ -50,7 +51,14 @@ function(asynclab_add_docs)
       DEPENDS pitfalls/${stem}.cpp solutions/${stem}.cpp ${PROJECT_SOURCE_DIR}/cmake/scripts/write_diff.cmake
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
       COMMENT "Comparing the pitfall and the solution of lesson ${stem}")
-    list(APPEND numbers ${generated}/${stem}.numbers.md ${generated}/${stem}.log ${generated}/${stem}.diff)
+    add_custom_command(
+      OUTPUT ${generated}/${stem}.debug.txt
+      COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/cmake/scripts/debug_report.py $<TARGET_FILE:lesson_${stem}>
+              ${generated}/${stem}.debug.txt
+      DEPENDS lesson_${stem} ${PROJECT_SOURCE_DIR}/cmake/scripts/debug_report.py
+      COMMENT "Running lesson ${stem} with --debug for its page")
+    list(APPEND numbers ${generated}/${stem}.numbers.md ${generated}/${stem}.log ${generated}/${stem}.diff
+                        ${generated}/${stem}.debug.txt)
     list(APPEND sources ${PROJECT_SOURCE_DIR}/docs/lessons/${stem}.md)
     list(APPEND pages ${PROJECT_BINARY_DIR}/docs/pages/${stem}.md)
   endforeach()

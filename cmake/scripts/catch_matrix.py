@@ -68,6 +68,7 @@ def debug_mode(generated, stem):
     if text is None:
         return NOT_RUN, ""
     pitfall, _, solution = text.partition("\n\n")
+    # "what it said": the first finding, without the prefix and the file's path (long for a table).
     findings = [line for line in pitfall.splitlines() if line.startswith("asynclab debug:")]
     flagged_solution = any(line.startswith("asynclab debug:") for line in solution.splitlines())
     if findings and flagged_solution:
@@ -144,7 +145,11 @@ def main():
             out.write(lesson_table(cells))
     with open(os.path.join(generated, "catch_matrix.md"), "w") as out:
         out.write(matrix(rows))
-    wrong = [f"lesson {stem}: {d}" for stem, cells in rows for d, (s, _) in zip(DETECTORS, cells) if s == BOTH]
+    # The static detectors and the tests must never flag a solution. The debug mode and the lag probe
+    # watch a run's timing, which a loaded machine can stretch: their own tests judge them instead.
+    static = {"compiler", "clang-tidy 19", "sanitizer", "own test"}
+    wrong = [f"lesson {stem}: {d}" for stem, cells in rows for d, (s, _) in zip(DETECTORS, cells)
+             if s == BOTH and d in static]
     if "--check" in sys.argv and wrong:
         sys.exit("these detectors flag the solution too: " + "; ".join(wrong))
 
