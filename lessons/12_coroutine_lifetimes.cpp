@@ -14,6 +14,7 @@ std::vector<lab::observation> observations(const lesson12::outcome& seen, const 
 {
   return {lab::count_of("mismatched", "mismatched", seen.mismatched, s.lines),
           lab::count_of("shipped", "shipped", seen.shipped, s.lines),
+          lab::count_of("most_in_flight", "in flight", seen.most_in_flight, s.lines),
           {"first_received", "line 1 received", fmt::format("\"{}\"", seen.first_received),
            static_cast<double>(seen.first_received.size())}};
 }
@@ -29,8 +30,8 @@ int main(int argc, char** argv)
           .title = "A reference that outlives its object",
           .story = "A log shipper reads a log line by line with std::getline into one std::string. For each "
                    "line it makes a coroutine, ship(line, ...), that connects to a collector and sends the "
-                   "line; then it starts them all at once and waits until every one is done. ship takes "
-                   "its line as const std::string&, to save a copy, as C++ style guides teach for strings.",
+                   "line; the shipments run at once, on one thread. ship takes its line as "
+                   "const std::string&, to save a copy, as C++ style guides teach for strings.",
           .pitfall_api = "ship(const std::string& line, ...)",
           .solution_api = "ship(std::string line, ...)",
           .python_analog = "a task given a bytearray that the caller then reuses",
@@ -46,13 +47,14 @@ int main(int argc, char** argv)
                 .choices = {{fmt::format("all {}: each ship was called with its own line", s.lines),
                              "each was called with a reference to the same buffer, and reads it only once "
                              "connected."},
-                            {"only the last one: the buffer still holds it",
-                             "the getline that found the end of the log emptied the buffer first."},
-                            {"none", "every ship reads the buffer after connecting, when getline has moved on and, "
-                                     "at the end of the log, left it empty."},
+                            {"only the last one",
+                             "every ship reads the buffer after connecting, when getline has left the last line "
+                             "in it: they all send that one."},
+                            {"none: the buffer is gone by then",
+                             "the buffer lives on in the shipper, holding the last line, so the last one is right."},
                             {"some, depending on timing",
-                             "one thread, and every ship reads after the loop is over: the same every run."}},
-                .correct = 2};
+                             "one thread, and every ship reads after the last getline: the same every run."}},
+                .correct = 1};
           },
           .theory = [](const scenario&) {
             return lab::theory{.ratio = std::nullopt,
@@ -61,7 +63,8 @@ int main(int argc, char** argv)
           },
           .mistake = [](const scenario& s) {
             return fmt::format("each of the {} coroutines kept a reference to the one buffer that getline reuses, "
-                               "and read it only after connecting, when getline had emptied it at the end of the log.", s.lines);
+                               "and read it only after connecting, when it held the last line: they all sent that "
+                               "one.", s.lines);
           },
           .fix = [](const scenario&) {
             return std::string("each coroutine takes its line by value, a copy in its own frame, so it sends "

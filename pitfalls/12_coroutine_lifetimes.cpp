@@ -1,7 +1,6 @@
 #include "lessons/12_coroutine_lifetimes.hpp"
 
-#include "lab/gather.hpp"
-#include "lab/run_on_loop.hpp"
+#include "lab/run_tasks.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -11,8 +10,6 @@
 #include <memory>
 #include <sstream>
 #include <string>
-#include <utility>
-#include <vector>
 
 namespace asio = boost::asio;
 
@@ -22,7 +19,6 @@ namespace {
 // [ship]
 asio::awaitable<void> ship(const std::string& line, int number, std::shared_ptr<collector> to)
 {
-  lab::task_span span(to->spans, number);
   // Connect to the collector.
   asio::steady_timer connect(co_await asio::this_coro::executor, to->connect_delay);
   co_await connect.async_wait(asio::use_awaitable);
@@ -31,25 +27,21 @@ asio::awaitable<void> ship(const std::string& line, int number, std::shared_ptr<
 }
 // [ship]
 
-// [ship_log]
-asio::awaitable<void> ship_log(std::string log, std::shared_ptr<collector> to)
-{
-  std::istringstream lines(std::move(log));
-  std::vector<asio::awaitable<void>> shipments;
-  std::string line;
-  for (int number = 0; std::getline(lines, line); ++number) shipments.push_back(ship(line, number, to));
-  // Send them all at once, and wait until every one is sent.
-  co_await lab::gather(std::move(shipments));
-}
-// [ship_log]
-
 }  // namespace
 
+// [ship_log]
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
-  const auto to = std::make_shared<collector>(scenario, with.spans);
-  const auto run = lab::run_on_loop(ship_log(log_of(scenario), to), with);
-  return outcome_of(*to, run.wall);
+  const auto to = std::make_shared<collector>(scenario);
+  std::istringstream log(log_of(scenario));
+  std::string line;
+  // Read each line of the log and make its shipment; they all run at once.
+  const auto run = lab::run_tasks(scenario.lines, [&](int number) {
+    std::getline(log, line);
+    return ship(line, number, to);
+  }, with);
+  return outcome_of(*to, run);
 }
+// [ship_log]
 
 }  // namespace lesson12
