@@ -75,6 +75,7 @@ int main(int argc, char** argv)
           .expected = lesson12::expected,
           .observe = observations,
           .headline = "mismatched",
+          .undefined = "address",
       },
       argc, argv);
 }
