@@ -82,6 +82,7 @@ int main(int argc, char** argv)
                                lab::duration_of("longest_stall_seconds", "loop stalled", o.longest_stall),
                                lab::count_of("ticks_missed", "ticks missed", o.ticks_missed, lesson13::ticks_due(o))};
           },
+          .undefined = "thread",
       },
       argc, argv);
 }
