@@ -64,9 +64,9 @@ int main(int argc, char** argv)
                                                         "another", s.deadline_ms, s.requests, s.query_ms)};
           },
           .mistake = [](const scenario& s) {
-            return fmt::format("each waiting request blocked its thread in acquire, so {} of them held every one of the loop's {} "
-                               "threads; the first query ended, but no thread was left to resume it and unlock "
-                               "until the waiters gave up at the deadline.", s.threads, s.threads);
+            return fmt::format("each waiting request blocked its thread in acquire, so {} of them held every one "
+                               "of the loop's {} threads; the first query ended, but no thread was left to resume "
+                               "it and unlock until the waiters gave up at the deadline.", s.threads, s.threads);
           },
           .fix = [](const scenario&) {
             return std::string("a waiting request suspended on the channel and left its thread to the loop, which "
