@@ -58,7 +58,8 @@ TEST_CASE("a threaded loop stalls, and its heartbeat misses ticks, only when eve
   CHECK(blocked.ticks_missed > 0);
 
   lab::threaded_loop one_free(2, 5ms);
-  const auto free = one_free.run_tasks(2, [](int task) { return task == 0 ? block_thread_for(200ms) : suspend_for(200ms); });
+  const auto free =
+      one_free.run_tasks(2, [](int task) { return task == 0 ? block_thread_for(200ms) : suspend_for(200ms); });
   CHECK(free.longest_stall < 100ms);
   CHECK(free.wall >= 200ms);
 }
