@@ -21,7 +21,7 @@ int main(int argc, char** argv)
                    "locks the connection, awaits its query and unlocks it. The coroutine may resume on another "
                    "of the loop's threads, so the lock is a std::binary_semaphore, which any thread may release. "
                    "A request that cannot have the connection by its deadline gives up. Several threads run the "
-                   "loop, and a heartbeat ticks on it every 5 ms.",
+                   "loop, and a heartbeat ticks on it every 20 ms.",
           .pitfall_api = "std::binary_semaphore held across co_await",
           .solution_api = "a concurrent_channel of one as an async lock",
           .python_analog = "a threading.Lock held across await instead of an asyncio.Lock",

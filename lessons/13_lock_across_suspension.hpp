@@ -20,7 +20,7 @@ namespace lesson13 {
 
 /// N requests arrive at once at a service whose loop T threads run. Each locks the one database
 /// connection, awaits its query (W ms) and unlocks it; a request still waiting for the connection
-/// at its deadline, D ms after it arrived, gives up. A heartbeat ticks on the loop every 5 ms.
+/// at its deadline, D ms after it arrived, gives up. A heartbeat ticks on the loop every 20 ms.
 struct scenario {
   int threads = 2;        ///< how many threads run the loop (T)
   int requests = 4;       ///< how many requests arrive at once (N), more than T
@@ -28,8 +28,9 @@ struct scenario {
   int deadline_ms = 300;  ///< how long a request may wait for the connection, in ms (D)
 };
 
-/// How often the heartbeat on the loop must tick.
-constexpr std::chrono::milliseconds heartbeat_period{5};
+/// How often the heartbeat on the loop must tick: seldom enough that a busy machine's scheduling
+/// delays (a few ms) do not make it miss ticks, often enough to miss many while the loop is stuck.
+constexpr std::chrono::milliseconds heartbeat_period{20};
 
 /// What the requests count as they run, from any of the loop's threads.
 struct counts {

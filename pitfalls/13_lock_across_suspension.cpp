@@ -61,10 +61,11 @@ asio::awaitable<void> handle_request(connection_lock& connection, std::chrono::m
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
   const std::chrono::milliseconds query(scenario.query_ms);
-  const auto deadline = lab::clock::now() + std::chrono::milliseconds(scenario.deadline_ms);
   counts seen;
   lab::threaded_loop loop(scenario.threads, heartbeat_period, with);
   connection_lock connection;
+  // Every request arrives now, so their deadline is the same.
+  const auto deadline = lab::clock::now() + std::chrono::milliseconds(scenario.deadline_ms);
   const auto run = loop.run_tasks(scenario.requests,
                                   [&](int) { return handle_request(connection, query, deadline, seen); });
   return outcome_of(run, seen);
