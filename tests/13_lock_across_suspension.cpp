@@ -37,7 +37,7 @@ TEST_CASE("with every thread blocked, only the first request is served: the othe
 
 TEST_CASE("the first request cannot resume to unlock before the waiters' deadline", "[13][pitfall]")
 {
-  // try_acquire_until never returns before the deadline, and the holder needs a thread to resume.
+  // try_acquire_for never returns before the deadline, and the holder needs a thread to resume.
   // The deadline counts from just before the loop's threads start, which a busy machine may delay
   // by a few ms: a tenth of it is the margin.
   CHECK(lesson13::pitfall(scenario).wall >= deadline * 9 / 10);
