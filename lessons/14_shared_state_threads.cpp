@@ -15,13 +15,13 @@ int main(int argc, char** argv)
           .number = "14",
           .name = "shared_state_threads",
           .title = "State shared between the loop's threads",
-          .story = "A shop starts with as many items in stock as orders will arrive. Each order's handler, a "
-                   "coroutine, reads how many items are left, prices the order by that number with a "
+          .story = "A shop starts with as many items in stock as orders will arrive. Each order's handler reads "
+                   "how many items are left, prices the order by that number with a "
                    "synchronous library call, and writes back one item fewer. The stock is a std::atomic<int>, "
                    "read with load() and written with store(). So that a slow pricing call does not hold up "
                    "the other orders, several threads call run() on the same io_context.",
-          .pitfall_api = "co_spawn(loop, ...) on a loop that several threads run",
-          .solution_api = "co_spawn(asio::make_strand(loop), ...)",
+          .pitfall_api = "asio::post(loop, ...) on a loop that several threads run",
+          .solution_api = "asio::post(asio::make_strand(loop), ...)",
           .python_analog = "a thread touching asyncio's loop without call_soon_threadsafe",
           .parameters = {{"--orders", &scenario::orders, "how many orders arrive, and items in stock", 2, 1000},
                          {"--threads", &scenario::threads, "how many threads run the loop", 2, 16},

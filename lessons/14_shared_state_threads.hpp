@@ -32,15 +32,15 @@ struct outcome {
   int most_at_once = 0;  ///< the most order handlers running at the same moment
 };
 
-/// Spawns each order's coroutine on the loop itself: the loop's threads run them as they come,
+/// Posts each order's handler to the loop itself: the loop's threads run them as they come,
 /// several at once. The stock is a `std::atomic<int>`, read with `load()` and written with `store()`.
 ///
 /// `with.spans` gets one span per order (its thread is the one that ran it); `with.measure`
 /// counts the handlers running at once, which costs nothing beside the pricing call.
 outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
-/// Spawns each order's coroutine on one strand (`asio::make_strand(loop)`): the loop's threads
-/// run them one at a time, so no order reads the stock while another is updating it.
+/// Posts each order's handler to one strand (`asio::make_strand(loop)`): the loop's threads run
+/// them one at a time, so no order reads the stock while another is updating it.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
 
 /// What each role must show: in the pitfall several handlers run at once and some updates are

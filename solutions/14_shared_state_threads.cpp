@@ -4,10 +4,8 @@
 #include "lab/run_on_threads.hpp"
 #include "lab/task_watch.hpp"
 
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 
 #include <atomic>
@@ -26,7 +24,7 @@ struct stock {
 // [stock]
 
 // [take_order]
-asio::awaitable<void> take_order(stock& stock, lab::legacy_library& pricing, lab::task_watch& watch, int order)
+void take_order(stock& stock, lab::legacy_library& pricing, lab::task_watch& watch, int order)
 {
   auto watching = watch.start(order);
 
@@ -34,7 +32,6 @@ asio::awaitable<void> take_order(stock& stock, lab::legacy_library& pricing, lab
   const int left = stock.items.load();
   pricing.quote(left);
   stock.items.store(left - 1);
-  co_return;
 }
 // [take_order]
 
@@ -45,7 +42,7 @@ void take_orders(asio::io_context& loop, stock& stock, lab::legacy_library& pric
   // One strand for the stock: its handlers run one at a time, on whichever thread is free.
   auto stock_strand = asio::make_strand(loop);
   for (int order = 0; order < orders; ++order)
-    asio::co_spawn(stock_strand, take_order(stock, pricing, watch, order), asio::detached);
+    asio::post(stock_strand, [&, order] { take_order(stock, pricing, watch, order); });
 }
 // [take_orders]
 
