@@ -56,9 +56,10 @@ int main(int argc, char** argv)
           .theory = [](const scenario& s) {
             return lab::theory{
                 .ratio = lesson14::theory_ratio(s),
-                .reasoning = fmt::format("the fix costs time: the pitfall's {} threads make {} pricing calls side "
-                                         "by side, {} at a time; the strand makes them take turns",
-                                         s.threads, s.orders, s.threads)};
+                .reasoning = fmt::format("the fix costs time: the pitfall's {} threads make the {} pricing calls "
+                                         "side by side, in {} rounds; the strand makes them take turns, {} "
+                                         "calls one after another",
+                                         s.threads, s.orders, (s.orders + s.threads - 1) / s.threads, s.orders)};
           },
           .mistake = [](const scenario& s) {
             return fmt::format("up to {} orders ran at once, one a thread: each read the stock, and while its "
@@ -77,6 +78,7 @@ int main(int argc, char** argv)
                                lab::count_of("most_at_once", "at once", o.most_at_once, s.threads)};
           },
           .headline = "lost_updates",
+          .undefined = "thread",
       },
       argc, argv);
 }
