@@ -3,8 +3,8 @@
 // pricing call that holds its thread for 10 ms. The pitfall's T threads make the calls side by
 // side, in 8 / T rounds; the strand makes the orders take turns, 8 calls one after the other.
 // Theory: pitfall / solution = ceil(8 / T) / 8, that is 1 / T at 2 and 4 threads. The strand's
-// own bookkeeping costs microseconds beside the calls; a sleeping thread's late wake-up, on a busy
-// machine, stretches each call alike in both.
+// own bookkeeping is small beside the calls; a sleeping thread's late wake-up, on a busy machine,
+// stretches each call alike in both.
 
 #include "lessons/14_shared_state_threads.hpp"
 
