@@ -55,6 +55,17 @@ function(asynclab_add_docs)
     list(APPEND pages ${PROJECT_BINARY_DIR}/docs/pages/${stem}.md)
   endforeach()
   asynclab_add_catch_it_docs(${generated} numbers)
+  # How to catch it: every lesson's detectors, from the files above and the last test run.
+  get_property(compile_check_outputs GLOBAL PROPERTY ASYNCLAB_COMPILE_CHECK_OUTPUTS)
+  list(TRANSFORM lessons APPEND .catch.md OUTPUT_VARIABLE catch_tables)
+  list(TRANSFORM catch_tables PREPEND ${generated}/)
+  add_custom_command(
+    OUTPUT ${generated}/catch_matrix.md ${catch_tables}
+    COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/cmake/scripts/catch_matrix.py ${generated}
+            ${PROJECT_BINARY_DIR}/Testing/Temporary/LastTest.log --check ${lessons}
+    DEPENDS ${numbers} ${compile_check_outputs} ${PROJECT_SOURCE_DIR}/cmake/scripts/catch_matrix.py
+    COMMENT "Which detector catches each pitfall")
+  list(APPEND numbers ${generated}/catch_matrix.md ${catch_tables})
   set(scripts ${PROJECT_SOURCE_DIR}/cmake/scripts)
   add_custom_command(
     OUTPUT ${PROJECT_BINARY_DIR}/docs/pages/lessons.md ${pages}

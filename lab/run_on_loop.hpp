@@ -77,10 +77,10 @@ loop_outcome<T> run_until_done(boost::asio::awaitable<T> work, const instruments
   instrumented_loop loop(with);
   loop_outcome<T> result;
   if constexpr (std::is_void_v<T>) {
-    boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error) { loop.done(error); });
+    boost::asio::co_spawn(loop.context(), std::move(work), [&](const std::exception_ptr& error) { loop.done(error); });
     result = loop.run();
   } else {
-    boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error, T value) {
+    boost::asio::co_spawn(loop.context(), std::move(work), [&](const std::exception_ptr& error, T value) {
       if (!error) result.value = std::move(value);
       loop.done(error);
     });

@@ -59,12 +59,12 @@ bounded_run<T> run_with_watchdog(boost::asio::awaitable<T> work, std::chrono::na
   bounded_run<T> result;
   watchdog dog(loop.context(), bound);
   if constexpr (std::is_void_v<T>) {
-    boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error) {
+    boost::asio::co_spawn(loop.context(), std::move(work), [&](const std::exception_ptr& error) {
       dog.disarm();
       loop.done(error);
     });
   } else {
-    boost::asio::co_spawn(loop.context(), std::move(work), [&](std::exception_ptr error, T value) {
+    boost::asio::co_spawn(loop.context(), std::move(work), [&](const std::exception_ptr& error, T value) {
       if (!error) result.value = std::move(value);
       dog.disarm();
       loop.done(error);

@@ -64,7 +64,7 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
 {
   visit_log log{.write_delay = std::chrono::milliseconds(scenario.delay_ms), .spans = with.spans};
   const auto run = lab::run_on_loop(handle_visits(log, scenario.visits), with);
-  return {.wall = run.wall, .bodies_ran = log.entries, .count_read = *run.value, .count_finished = log.count.has_value()};
+  return {.wall = run.wall, .bodies_ran = log.entries, .count_read = run.value.value(), .count_finished = log.count.has_value()};
 }
 
 }  // namespace lesson02

@@ -61,7 +61,7 @@ long long start_work(way_to_start how, int count)
 {
   asio::io_context io(1);
   long long sum = 0;
-  asio::co_spawn(io, start_all(how, count), [&](std::exception_ptr error, long long total) {
+  asio::co_spawn(io, start_all(how, count), [&](const std::exception_ptr& error, long long total) {
     if (error) std::rethrow_exception(error);
     sum = total;
   });

@@ -171,6 +171,12 @@ def page(source, generated, stem, previous, following, anchors):
     if solution is not None:
         head, body = parts[solution]
         parts[solution] = (head, ["", *folded("Show the solution (try the exercise first)", body)])
+    catch = named(parts, "## How to catch it")
+    if catch is not None and (generated / f"{stem}.catch.md").exists():
+        head, body = parts[catch]
+        table = ["", "Which detector caught this pitfall, and stayed silent on the solution, in this build's runs:",
+                 "", f"\\includedoc {stem}.catch.md"]
+        parts[catch] = (head, [*table, *body])
     seen = named(parts, "## What you will see")
     program = f"lesson_{stem}"
     parts.insert((seen if seen is not None else 0) + 1, ("", running_it(stem, program)))
