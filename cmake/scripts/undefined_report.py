@@ -10,7 +10,8 @@ import re
 import subprocess
 import sys
 
-KEPT = re.compile(r"(ERROR: |WARNING: |SUMMARY: |^(READ|WRITE|Read|Write|Previous|Atomic|  Mutex|Thread T)|^\s+#[0-3] )")
+# ThreadSanitizer indents its access, location and thread lines by two spaces.
+KEPT = re.compile(r"(ERROR: |WARNING: |SUMMARY: |^\s*(READ|WRITE|Read|Write|Previous|Atomic|Mutex|Location|Thread T|As if)|^\s+#[0-3] )")
 
 
 def report_of(program, role, source_root):
@@ -22,7 +23,9 @@ def report_of(program, role, source_root):
     kept = [re.sub(r"==\d+==", "", line).replace(source_root + "/", "") for line in kept]
     # A frame's address differs from run to run and says nothing to a student.
     kept = [re.sub(r"#(\d) 0x[0-9a-f]+ in ", r"#\1 ", line) for line in kept]
-    lines += kept[:24] if kept else ["(no report)"]
+    # The summary says the most in one line: keep it even when the rest is cut.
+    summary = [line for line in kept[24:] if "SUMMARY: " in line]
+    lines += kept[:24] + summary if kept else ["(no report)"]
     return lines
 
 
