@@ -43,9 +43,9 @@ using http_handler = std::function<boost::asio::awaitable<http_response>(http_re
 http_handler slow_pages(std::chrono::nanoseconds latency);
 
 /// An HTTP/1.1 server on a loop the caller runs, listening on an acceptor the caller opened (on
-/// 127.0.0.1, `lab::listen_on_loopback`). One coroutine per connection reads requests one after another, hands each to the
-/// handler and writes its answer; the connection stays open for the next request when both sides
-/// want it (keep-alive), else the server closes it after the answer.
+/// 127.0.0.1, `lab::listen_on_loopback`). One coroutine per connection reads requests one after
+/// another, hands each to the handler and writes its answer; the connection stays open for the
+/// next request when both sides want it (keep-alive), else the server closes it after the answer.
 ///
 /// Malformed input gets an answer and a closed connection, never a crash: a request line or
 /// header that does not parse, 400; headers longer than `header_limit`, 431; a body longer than

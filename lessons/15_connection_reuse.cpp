@@ -25,11 +25,6 @@ lesson15::outcome solution_kept(const scenario& s, const lab::instruments& with)
 {
   return solution_seen = lesson15::solution(s, with);
 }
-
-double pages_per_second(const lesson15::outcome& o)
-{
-  return o.wall.count() > 0 ? o.answered / std::chrono::duration<double>(o.wall).count() : 0;
-}
 }  // namespace
 
 int main(int argc, char** argv)
@@ -43,14 +38,13 @@ int main(int argc, char** argv)
                    "page with a fresh client: a resolver, a socket, a connection, as Python code calls "
                    "requests.get in a loop or opens an aiohttp.ClientSession per request. The site is across "
                    "a network: every exchange costs a round trip.",
-          .pitfall_api = "http_client client(...); connect(); get() per page",
+          .pitfall_api = "a new http_client, connect() and get() per page",
           .solution_api = "one http_client per worker, kept alive: get() per page",
           .python_analog = "requests.get in a loop, or a new aiohttp.ClientSession per request",
           .parameters = {{"--pages", &scenario::pages, "how many pages the client fetches", 4, 2000},
                          {"--connections", &scenario::connections, "how many workers fetch at once", 2, 50},
                          {"--round-trip-ms", &scenario::round_trip_ms, "the network's round trip, in ms", 1, 100}},
-          .limits = "--pages at least twice --connections; --pages / --connections x 2 x --round-trip-ms at most "
-                    "10000 ms.",
+          .limits = "--pages at least twice --connections; --pages / --connections x 2 x --round-trip-ms <= 10000 ms.",
           .check = check,
           .scenario = [](const scenario& s) {
             return fmt::format("{} pages fetched by {} workers at once; each exchange costs a {} ms round trip.",
@@ -59,18 +53,19 @@ int main(int argc, char** argv)
           .question = [](const scenario& s) {
             return lab::question{
                 .text = "How many connections will the server accept in the pitfall?",
-                .choices = {{fmt::format("{}, one per page", s.pages), "each page opens a client, and so a connection."},
+                .choices = {{fmt::format("{}, one per page", s.pages),
+                             "each page opens a client, and so a connection."},
                             {fmt::format("{}, one per worker", s.connections),
                              "that is the solution: there each worker keeps its connection."},
                             {"1, the client's", "nothing is shared: every client has its own socket."}},
                 .correct = 0};
           },
           .theory = [](const scenario& s) {
-            return lab::theory{
-                .ratio = lesson15::theory_ratio(s, solution_seen),
-                .reasoning = fmt::format("{} pages per worker on new connections ({} each), against one new and "
-                                         "the rest kept ({} each)", lesson15::rounds_of(s),
-                                         lab::human_duration(solution_seen.cold), lab::human_duration(solution_seen.warm))};
+            const auto [cold, warm] = std::pair(solution_seen.cold, solution_seen.warm);
+            return lab::theory{lesson15::theory_ratio(s, solution_seen),
+                               fmt::format("{} pages per worker on new connections ({} each), against one new and the "
+                                           "rest kept ({} each)", lesson15::rounds_of(s), lab::human_duration(cold),
+                                           lab::human_duration(warm))};
           },
           .mistake = [](const scenario& s) {
             return fmt::format("every page paid for a new connection, its round trip and its set-up, and the "
@@ -86,10 +81,11 @@ int main(int argc, char** argv)
           .observe = [](const lesson15::outcome& o, const scenario& s) {
             return std::vector{lab::count_of("accepted", "connections", o.accepted, s.pages),
                                lab::count_of("answered", "pages", o.answered, s.pages),
-                               lab::count_of("pages_per_second", "pages/s", std::llround(pages_per_second(o))),
+                               lab::count_of("pages_per_second", "pages/s", lesson15::pages_per_second(o)),
                                lab::duration_of("cold_seconds", "page, new conn.", o.cold),
                                lab::duration_of("warm_seconds", "page, kept conn.", o.warm)};
           },
+          .serve = lesson15::serve,
       },
       argc, argv);
 }

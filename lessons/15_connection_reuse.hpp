@@ -5,6 +5,7 @@
 #include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
 #include "lab/lesson.hpp"
+#include "lab/serve.hpp"
 
 #include <chrono>
 
@@ -35,11 +36,24 @@ struct outcome {
   std::chrono::nanoseconds warm{};
 };
 
+/// Pages fetched per second of the run, rounded.
+inline long long pages_per_second(const outcome& seen)
+{
+  const double seconds = std::chrono::duration<double>(seen.wall).count();
+  return seconds > 0 ? static_cast<long long>(seen.answered / seconds + 0.5) : 0;
+}
+
 /// Each worker makes a new resolver, socket and connection for every page.
 outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// Each worker opens one connection and keeps it alive for every page it fetches: a pool of K.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// `--serve pitfall|solution`: the site alone, its round trip and handshake those of `scenario`,
+/// for curl, a browser or wrk, until Ctrl-C or the duration. The served pitfall is the server's
+/// side of the same mistake: it answers with `Connection: close`, so every client needs a new
+/// connection per request; the served solution keeps connections alive.
+void serve(lab::role role, const scenario& scenario, const lab::serve_options& options);
 
 /// What each role must show: the pitfall has the server accept a connection per page, the
 /// solution one per worker; both fetch every page. The verdict and the tests both judge by this.

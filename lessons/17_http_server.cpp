@@ -70,6 +70,9 @@ int main(int argc, char** argv)
                                lab::count_of("reports_on_loop", "on loop thread", o.reports_on_loop, o.reports)};
           },
           .headline = "slow_checks",
+          .serve = [](lab::role role, const scenario& s, const lab::serve_options& options) {
+            role == lab::role::pitfall ? lesson17::serve_pitfall(s, options) : lesson17::serve_solution(s, options);
+          },
       },
       argc, argv);
 }

@@ -5,6 +5,7 @@
 #include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
 #include "lab/lesson.hpp"
+#include "lab/serve.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -41,6 +42,13 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 
 /// The `/report` handler runs the database call on a thread pool and awaits it.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// `--serve pitfall`: the pitfall's server alone, for curl, a browser or wrk, until Ctrl-C or the
+/// duration.
+void serve_pitfall(const scenario& scenario, const lab::serve_options& options);
+
+/// `--serve solution`: the solution's server alone.
+void serve_solution(const scenario& scenario, const lab::serve_options& options);
 
 /// What each role must show: the pitfall's database calls run on the loop's thread, stall it, and
 /// hold up a health check for half a report or more; the solution's run elsewhere, and no check

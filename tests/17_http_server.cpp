@@ -11,7 +11,10 @@ namespace {
 constexpr lesson17::scenario scenario{.report_ms = 80, .reporters = 2, .checks = 10};
 
 lab::expectations pitfall_shows(const lesson17::outcome& seen) { return expected(lab::role::pitfall, seen, scenario); }
-lab::expectations solution_shows(const lesson17::outcome& seen) { return expected(lab::role::solution, seen, scenario); }
+lab::expectations solution_shows(const lesson17::outcome& seen)
+{
+  return expected(lab::role::solution, seen, scenario);
+}
 
 }  // namespace
 

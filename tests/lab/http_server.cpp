@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
+#include <boost/asio/read_until.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/write.hpp>
 
@@ -71,6 +72,16 @@ class raw_client {
   tcp::socket socket_;
   std::string pending_;
 };
+
+// `head`, `count` x's, then `tail` (appended, not concatenated: g++ 12 warns wrongly about
+// "literal" + std::string(n, c)).
+std::string padded(const char* head, std::size_t count, const char* tail)
+{
+  std::string bytes(head);
+  bytes.append(count, 'x');
+  bytes.append(tail);
+  return bytes;
+}
 
 const std::string get_page = "GET /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
@@ -139,7 +150,7 @@ TEST_CASE("headers longer than the limit get 431", "[lab][http_server][malformed
 {
   lab::http_server_thread server({.handler = lab::slow_pages(0ms), .header_limit = 1024});
   raw_client client(server.server().endpoint());
-  client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + std::string(4096, 'x') + "\r\n\r\n");
+  client.send(padded("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ", 4096, "\r\n\r\n"));
   CHECK(status_is(client.answer(), "431"));
   CHECK(client.closed_by_server());
   CHECK(still_serves(server.server().endpoint()));
@@ -149,7 +160,7 @@ TEST_CASE("a body longer than the limit gets 413", "[lab][http_server][malformed
 {
   lab::http_server_thread server({.handler = lab::slow_pages(0ms), .body_limit = 1024});
   raw_client client(server.server().endpoint());
-  client.send("POST /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n" + std::string(2048, 'x'));
+  client.send(padded("POST /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n", 2048, ""));
   CHECK(status_is(client.answer(), "413"));
   CHECK(client.closed_by_server());
   CHECK(still_serves(server.server().endpoint()));
@@ -159,14 +170,16 @@ TEST_CASE("a body longer than declared is answered, and its extra bytes get 400"
 {
   lab::http_server_thread server({.handler = lab::slow_pages(0ms)});
   raw_client client(server.server().endpoint());
-  client.send("POST /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nhello, and bytes nobody declared\r\n\r\n");
+  client.send("POST /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\n"
+              "hello, and bytes nobody declared\r\n\r\n");
   CHECK(status_is(client.answer(), "200"));
   CHECK(status_is(client.answer(), "400"));
   CHECK(client.closed_by_server());
   CHECK(still_serves(server.server().endpoint()));
 }
 
-TEST_CASE("a connection closed mid-request is closed quietly, and the server serves on", "[lab][http_server][malformed]")
+TEST_CASE("a connection closed mid-request is closed quietly, and the server serves on",
+          "[lab][http_server][malformed]")
 {
   lab::http_server_thread server({.handler = lab::slow_pages(0ms)});
   {
