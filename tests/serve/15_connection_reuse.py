@@ -31,9 +31,11 @@ def accepted_after_pages(port):
 
 def curl_connects(port):
     """curl with PAGES URLs on one command line: the connections it opened (its num_connects)."""
-    urls = [f"http://127.0.0.1:{port}/page/{page}" for page in range(PAGES)]
-    run = subprocess.run(["curl", "--silent", "--show-error", "--output", "/dev/null", "--write-out",
-                          "%{num_connects}\n", *urls], capture_output=True, text=True, timeout=30, check=True)
+    # Each URL with its own --output: curl applies one to one URL.
+    urls = [argument for page in range(PAGES)
+            for argument in (f"http://127.0.0.1:{port}/page/{page}", "--output", "/dev/null")]
+    run = subprocess.run(["curl", "--silent", "--show-error", "--write-out", "%{num_connects}\n", *urls],
+                         capture_output=True, text=True, timeout=30, check=True)
     return sum(int(line) for line in run.stdout.split())
 
 

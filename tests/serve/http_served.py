@@ -77,8 +77,9 @@ def check_malformed(port, role, target):
     failures = []
     for what, raw, expected in MALFORMED:
         seen = statuses(_exchange(port, raw))
-        # The answer to a body longer than declared depends on the handler; only the 400 is required.
-        if seen != expected and not (expected == [200, 400] and len(seen) == 2 and seen[1] == 400):
+        # A body longer than declared: the request is answered, then its extra bytes get 400, or are
+        # never read, when the server closes the connection after every answer (no keep-alive).
+        if seen != expected and not (expected == [200, 400] and seen == [200]):
             failures.append(f"{role}: {what}: answered {seen}, expected {expected}")
     _exchange(port, b"GET /health HTTP/1.1\r\nHost: x\r\nContent-Le", close_early=True)
     time.sleep(0.1)
