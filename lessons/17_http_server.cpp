@@ -25,7 +25,7 @@ int main(int argc, char** argv)
           .python_analog = "a blocking call inside a FastAPI async def endpoint",
           .parameters = {{"--report-ms", &scenario::report_ms, "how long the database call blocks, in ms", 10, 500},
                          {"--reporters", &scenario::reporters, "clients asking for reports back to back", 1, 8},
-                         {"--checks", &scenario::checks, "health checks, one after another", 5, 200}},
+                         {"--checks", &scenario::checks, "health checks, one after another", 5, 100}},
           .limits = "--checks x (--reporters x --report-ms + 10), the pitfall's longest run, at most 20000 ms.",
           .check = [](const scenario& s) -> std::string {
             if (s.checks * (s.reporters * s.report_ms + 10) <= 20'000) return {};
