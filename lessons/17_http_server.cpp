@@ -71,7 +71,7 @@ int main(int argc, char** argv)
           },
           .headline = "slow_checks",
           .serve = [](lab::role role, const scenario& s, const lab::serve_options& options) {
-            role == lab::role::pitfall ? lesson17::serve_pitfall(s, options) : lesson17::serve_solution(s, options);
+            role == lab::role::pitfall ? lesson17::pitfall(s, options) : lesson17::solution(s, options);
           },
       },
       argc, argv);

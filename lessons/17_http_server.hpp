@@ -44,11 +44,11 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
 
 /// `--serve pitfall`: the pitfall's server alone, for curl, a browser or wrk, until Ctrl-C or the
-/// duration.
-void serve_pitfall(const scenario& scenario, const lab::serve_options& options);
+/// duration. An overload of the entry point, so that an exercise's copy, renamed, serves too.
+void pitfall(const scenario& scenario, const lab::serve_options& options);
 
 /// `--serve solution`: the solution's server alone.
-void serve_solution(const scenario& scenario, const lab::serve_options& options);
+void solution(const scenario& scenario, const lab::serve_options& options);
 
 /// What each role must show: the pitfall's database calls run on the loop's thread, stall it, and
 /// hold up a health check for half a report or more; the solution's run elsewhere, and no check

@@ -41,11 +41,11 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with)
           .reports_on_loop = database.calls_on_home_thread(), .longest_stall = seen.longest_stall};
 }
 
-void serve_pitfall(const scenario& scenario, const lab::serve_options& options)
+void pitfall(const scenario& scenario, const lab::serve_options& options)
 {
   lab::legacy_library database(std::chrono::milliseconds(scenario.report_ms));
   const auto handler = [&](lab::http_request request) { return handle(database, std::move(request)); };
-  lab::serve_http({.handler = handler}, options, "/health and /report (pitfall)");
+  lab::serve_http({.handler = handler}, options, "/health and /report");
 }
 
 }  // namespace lesson17

@@ -58,12 +58,12 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
           .reports_on_loop = database.calls_on_home_thread(), .longest_stall = seen.longest_stall};
 }
 
-void serve_solution(const scenario& scenario, const lab::serve_options& options)
+void solution(const scenario& scenario, const lab::serve_options& options)
 {
   lab::legacy_library database(std::chrono::milliseconds(scenario.report_ms));
   asio::thread_pool pool(static_cast<std::size_t>(scenario.reporters));
   const auto handler = [&](lab::http_request request) { return handle(database, pool, std::move(request)); };
-  lab::serve_http({.handler = handler}, options, "/health and /report (solution)");
+  lab::serve_http({.handler = handler}, options, "/health and /report");
 }
 
 }  // namespace lesson17
