@@ -16,4 +16,17 @@ std::chrono::nanoseconds latencies::percentile(double percent) const
   return *nth;
 }
 
+std::chrono::nanoseconds latencies::mean() const
+{
+  if (all_.empty()) return {};
+  std::chrono::nanoseconds total{};
+  for (const auto took : all_) total += took;
+  return total / static_cast<long long>(all_.size());
+}
+
+int latencies::at_least(std::chrono::nanoseconds bound) const
+{
+  return static_cast<int>(std::ranges::count_if(all_, [bound](auto took) { return took >= bound; }));
+}
+
 }  // namespace lab

@@ -28,6 +28,13 @@ class latencies {
   /// exceed (`percentile(50)` is the median, `percentile(100)` the longest). 0 when there are none.
   std::chrono::nanoseconds percentile(double percent) const;
 
+  /// The mean: what each operation took on average, so that `count()` of them one after another
+  /// take `count()` x mean. 0 when there are none.
+  std::chrono::nanoseconds mean() const;
+
+  /// How many operations took `bound` or longer.
+  int at_least(std::chrono::nanoseconds bound) const;
+
  private:
   std::vector<std::chrono::nanoseconds> all_;
 };

@@ -22,3 +22,15 @@ TEST_CASE("latencies of nothing have every percentile 0", "[lab][latencies]")
   CHECK(none.count() == 0);
   CHECK(none.percentile(99) == 0ns);
 }
+
+TEST_CASE("latencies give their mean and how many took at least a bound", "[lab][latencies]")
+{
+  lab::latencies took;
+  for (const int ms : {7, 1, 10, 3, 5, 2, 9, 4, 8, 6}) took.add(std::chrono::milliseconds(ms));
+  CHECK(took.mean() == 5500us);
+  CHECK(took.at_least(8ms) == 3);
+  CHECK(took.at_least(11ms) == 0);
+  const lab::latencies none;
+  CHECK(none.mean() == 0ns);
+  CHECK(none.at_least(0ns) == 0);
+}
