@@ -75,7 +75,8 @@ int main(int argc, char** argv)
             return std::vector{
                 lab::count_of("delivered", "delivered", o.delivered, static_cast<long long>(s.fast) * s.messages),
                 lab::duration_of("worst_wait_seconds", "worst wait", o.worst_wait),
-                lab::count_of("dropped", "dropped", o.dropped), lab::count_of("most_queued", "queued max", o.most_queued)};
+                lab::count_of("dropped", "dropped", o.dropped),
+                lab::count_of("most_queued", "queued max", o.most_queued)};
           },
           .headline = "delivered",
       },

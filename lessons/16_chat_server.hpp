@@ -101,6 +101,7 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
   const long long all = static_cast<long long>(scenario.fast) * scenario.messages;
   const auto delivered = "delivered: " + std::to_string(seen.delivered) + " of " + std::to_string(all);
   const auto half_grace = std::chrono::duration_cast<std::chrono::nanoseconds>(grace) / 2;
+  const auto bound = static_cast<long long>(queue_bound_of(scenario));
   if (role == lab::role::pitfall)
     return {lab::expectation{"the fast clients miss lines when the run is stopped", seen.delivered < all,
                              delivered + " (expected fewer)"},
@@ -112,9 +113,9 @@ inline lab::expectations expected(lab::role role, const outcome& seen, const sce
           lab::expect_below("the fast clients' worst wait stays short", "worst wait", seen.worst_wait, half_grace),
           lab::expect_equal("the slow client, and only it, is dropped", "dropped", seen.dropped, 1),
           lab::expect_equal("the fast clients are told of the drop", "told", seen.told_of_drop, scenario.fast),
-          lab::expectation{"no queue passes the bound", seen.most_queued <= static_cast<long long>(queue_bound_of(scenario)),
+          lab::expectation{"no queue passes the bound", seen.most_queued <= bound,
                            "most queued: " + std::to_string(seen.most_queued) + " bytes, bound " +
-                               std::to_string(queue_bound_of(scenario))},
+                               std::to_string(bound)},
           lab::expect_yes_no("the loop ends by itself", "stopped", seen.stopped, false)};
 }
 

@@ -62,16 +62,11 @@ asio::awaitable<void> session(std::shared_ptr<chat> room, std::shared_ptr<client
 }
 // [session]
 
-std::function<void()> start(tcp::acceptor& acceptor, server_settings settings, server_counts& counts)
-{
-  return start_server<client>(acceptor, settings, counts, session);
-}
-
 }  // namespace
 
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
-  return run_scene(scenario, with, start);
+  return run_chat<client>(scenario, with, session);
 }
 
 }  // namespace lesson16

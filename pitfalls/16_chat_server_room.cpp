@@ -215,10 +215,9 @@ outcome run_scene(const scenario& scenario, const lab::instruments& with, const 
     seen.told_of_drop += record.told[index] ? 1 : 0;
     seen.binary_relayed += record.binary[index] ? 1 : 0;
     // Lines arrive in order: the first one missing has waited the longest, until the run ended.
-    const int missing = record.received[index];
-    if (missing < record.sent)
-      seen.worst_wait = std::max(seen.worst_wait, std::chrono::nanoseconds(
-                                                      run.returned - record.sent_at[static_cast<std::size_t>(missing)]));
+    const auto missing = static_cast<std::size_t>(record.received[index]);
+    if (record.received[index] < record.sent)
+      seen.worst_wait = std::max(seen.worst_wait, std::chrono::nanoseconds(run.returned - record.sent_at[missing]));
   }
   return seen;
 }

@@ -107,6 +107,15 @@ using server_start = std::function<std::function<void()>(tcp::acceptor&, server_
 /// Runs the lesson's scene against the server `start` starts, under the lesson's watchdog.
 outcome run_scene(const scenario& scenario, const lab::instruments& with, const server_start& start);
 
+/// Runs the lesson's scene against a server with `Client` and `session` for each client.
+template <typename Client, typename Session>
+outcome run_chat(const scenario& scenario, const lab::instruments& with, Session session)
+{
+  return run_scene(scenario, with, [session](tcp::acceptor& acceptor, server_settings settings, server_counts& counts) {
+    return start_server<Client>(acceptor, settings, counts, session);
+  });
+}
+
 /// One read of a client's lines.
 struct line_read {
   enum class kind { line, too_long, closed };

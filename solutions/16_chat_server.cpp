@@ -22,9 +22,7 @@ namespace {
 // What the server keeps for each client, with the lines waiting for it.
 struct client {
   client(tcp::socket connected, std::string called)
-      : socket(std::move(connected)), name(std::move(called)), wake(this->socket.get_executor())
-  {
-  }
+      : socket(std::move(connected)), name(std::move(called)), wake(socket.get_executor()) {}
   tcp::socket socket;
   std::string name;
   std::deque<std::string> queue;
@@ -75,7 +73,8 @@ asio::awaitable<void> writer(std::shared_ptr<client> self)
       co_await self->wake.async_wait(with_error_code);
       continue;
     }
-    auto [error, written] = co_await asio::async_write(self->socket, asio::buffer(self->queue.front()), with_error_code);
+    auto [error, written] = co_await asio::async_write(self->socket, asio::buffer(self->queue.front()),
+                                                       with_error_code);
     if (error) break;
     self->queued_bytes -= self->queue.front().size();
     self->queue.pop_front();
@@ -111,16 +110,11 @@ asio::awaitable<void> session(std::shared_ptr<chat> room, std::shared_ptr<client
 }
 // [session]
 
-std::function<void()> start(tcp::acceptor& acceptor, server_settings settings, server_counts& counts)
-{
-  return start_server<client>(acceptor, settings, counts, session);
-}
-
 }  // namespace
 
 outcome solution(const scenario& scenario, const lab::instruments& with)
 {
-  return run_scene(scenario, with, start);
+  return run_chat<client>(scenario, with, session);
 }
 
 }  // namespace lesson16

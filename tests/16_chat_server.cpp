@@ -15,8 +15,15 @@ namespace {
 constexpr lesson16::scenario scenario{.fast = 3, .messages = 500, .queue_kib = 16};
 constexpr long long all_lines = static_cast<long long>(scenario.fast) * scenario.messages;
 
-lab::expectations pitfall_shows(const lesson16::outcome& seen) { return expected(lab::role::pitfall, seen, scenario); }
-lab::expectations solution_shows(const lesson16::outcome& seen) { return expected(lab::role::solution, seen, scenario); }
+lab::expectations pitfall_shows(const lesson16::outcome& seen)
+{
+  return expected(lab::role::pitfall, seen, scenario);
+}
+
+lab::expectations solution_shows(const lesson16::outcome& seen)
+{
+  return expected(lab::role::solution, seen, scenario);
+}
 
 lesson16::scenario malformed()
 {
