@@ -3,6 +3,7 @@
 #   make test    install what is missing, build, and run every test
 #   make docs    the HTML docs in build/<preset>/docs/html
 #   make bench   the benchmarks, saved as JSON in results/ (MODE=quick|thorough|plain, STUDENT=name)
+#   make lint    clang-tidy-19 over the course's own code
 #   make stress  the whole test suite 20 times while another process keeps a core busy
 # PRESET=debug|asan|tsan picks another build; the default is release.
 
@@ -11,7 +12,7 @@ MODE ?= quick
 STUDENT ?=
 BUILD := build/$(PRESET)
 
-.PHONY: run test docs bench stress build configure setup clean
+.PHONY: run test docs bench stress lint build configure setup clean
 
 # On a terminal the tour (it continues where you stopped); without one, every lesson, asking nothing.
 run: build
@@ -29,6 +30,10 @@ bench: export ASYNCLAB_BENCH_MODE = $(MODE)
 bench: export ASYNCLAB_STUDENT = $(STUDENT)
 bench: configure
 	cmake --build --preset $(PRESET) --target bench
+
+# clang-tidy-19 with .clang-tidy over the project's own code (the pitfalls are wrong on purpose).
+lint: build
+	cmake --build --preset $(PRESET) --target lint
 
 stress: build
 	cmake/stress.sh $(PRESET)

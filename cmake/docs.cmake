@@ -4,6 +4,9 @@
 #   <stem>.timeline.svg   both timelines as a picture
 #   <stem>.log            what the lesson printed: the page's "Running it"
 #   <stem>.diff           the difference between the pitfall and the solution, without snippet markers
+#   <stem>.undefined.txt  the sanitizer's report on the undefined face, for a lesson that has one
+#   <stem>.tidy.txt       what clang-tidy-19 says of the pitfall and the solution, for a lesson that
+#                         names its checks (cmake/catch_it.cmake)
 #   <stem>.bench.svg/.md  its benchmarks: a short run, or the file `make docs BENCH=path` names
 #                         (cmake/scripts/docs_bench.cmake)
 # cmake/scripts/docs_pages.py then writes the pages Doxygen reads (build/<preset>/docs/pages/):
@@ -51,6 +54,7 @@ function(asynclab_add_docs)
     list(APPEND sources ${PROJECT_SOURCE_DIR}/docs/lessons/${stem}.md)
     list(APPEND pages ${PROJECT_BINARY_DIR}/docs/pages/${stem}.md)
   endforeach()
+  asynclab_add_catch_it_docs(${generated} numbers)
   set(scripts ${PROJECT_SOURCE_DIR}/cmake/scripts)
   add_custom_command(
     OUTPUT ${PROJECT_BINARY_DIR}/docs/pages/lessons.md ${pages}

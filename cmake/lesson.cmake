@@ -1,5 +1,6 @@
-# asynclab_add_lesson(<number> <name> [PITFALLS <file>...] [SOLUTIONS <file>...]) wires the six
-# parts of lesson <number>_<name> (<stem> below). Adding a lesson is this one line plus its files;
+# asynclab_add_lesson(<number> <name> [PITFALLS <file>...] [SOLUTIONS <file>...]
+#                     [UNDEFINED address|thread [REPORT <regex>]] [TIDY <check>...])
+# wires the six parts of lesson <number>_<name> (<stem> below). Adding a lesson is this one line plus its files;
 # docs/architecture.md has the checklist.
 #
 #   lesson_<number>_base   library: pitfalls/<stem>.cpp, the extra PITFALLS and SOLUTIONS files
@@ -13,11 +14,15 @@
 #   <stem>/cli/...         the command-line checks (cmake/reliability.cmake)
 #   exercise/<stem>: ...   the exercise checks (cmake/exercise.cmake)
 #   docs                   runs the lesson for its page (cmake/docs.cmake)
+#   UNDEFINED              bin/lesson_<stem>_undefined, the undefined face under its sanitizer,
+#                          with its tests (REPORT: what the report must say; cmake/catch_it.cmake)
+#   TIDY                   a test that clang-tidy-19 flags the pitfall, not the solution
+#   tests/serve/<stem>.py  if it exists: a test that drives `--serve` with real clients
 #
 # The lesson main, the test and the benchmark see only lessons/<stem>.hpp and lab/.
 
 function(asynclab_add_lesson number name)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "PITFALLS;SOLUTIONS")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "UNDEFINED;REPORT" "PITFALLS;SOLUTIONS;TIDY")
   set(stem ${number}_${name})
 
   add_library(lesson_${number}_base STATIC pitfalls/${stem}.cpp ${arg_PITFALLS} ${arg_SOLUTIONS})
@@ -50,6 +55,21 @@ function(asynclab_add_lesson number name)
   if(TARGET asynclab_benchmarks)
     target_sources(asynclab_benchmarks PRIVATE ${PROJECT_SOURCE_DIR}/benchmarks/${stem}.cpp)
     target_link_libraries(asynclab_benchmarks PRIVATE lesson_${number})
+  endif()
+
+  if(arg_UNDEFINED)
+    if(NOT arg_REPORT)
+      set(arg_REPORT "ERROR: AddressSanitizer|WARNING: ThreadSanitizer")
+    endif()
+    asynclab_add_undefined(${stem} ${arg_UNDEFINED} "${arg_REPORT}")
+  endif()
+  if(arg_TIDY)
+    asynclab_add_tidy(${stem} ${arg_TIDY})
+  endif()
+  if(EXISTS ${PROJECT_SOURCE_DIR}/tests/serve/${stem}.py)
+    add_test(NAME "${stem}/serve/real clients see the difference"
+             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/serve/${stem}.py $<TARGET_FILE:lesson_${stem}>)
+    set_tests_properties("${stem}/serve/real clients see the difference" PROPERTIES LABELS "lesson;serve" TIMEOUT 120)
   endif()
 
   set_property(GLOBAL APPEND PROPERTY ASYNCLAB_LESSONS ${stem})

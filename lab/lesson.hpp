@@ -6,6 +6,7 @@
 #include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
 #include "lab/report.hpp"
+#include "lab/serve.hpp"
 
 #include <functional>
 #include <optional>
@@ -93,6 +94,13 @@ struct lesson {
   /// Runs of each role; the fastest is kept. More than one for processor-bound work, which
   /// another program on the same core stretches at random.
   int runs = 1;
+  /// For a lesson whose plainest pitfall is undefined behaviour: the sanitizer that catches it,
+  /// "address" or "thread" (`lab/undefined.hpp`). After the default run, each role's undefined
+  /// form runs in a child process under it, and the verdict says whether it reported. "" for none.
+  std::string undefined;
+  /// For a lesson with a server: runs the role's server alone, for a class to hit with curl, nc or
+  /// wrk (`--serve pitfall|solution`, `--port`, `--for`), until Ctrl-C. Empty for none.
+  std::function<void(role, const Scenario&, const serve_options&)> serve;
 };
 
 }  // namespace lab

@@ -38,6 +38,7 @@ int run_lesson(const lesson<Scenario, Outcome>& lesson, int argc, const char* co
       .limits = lesson.limits,
       .headline = lesson.headline,
       .runs = lesson.runs,
+      .undefined = lesson.undefined,
       .parameters = {},
       .check = [&] { return lesson.check ? lesson.check(scenario) : std::string(); },
       .pitfall_check = [&] { return lesson.pitfall_check ? lesson.pitfall_check(scenario) : std::string(); },
@@ -58,6 +59,8 @@ int run_lesson(const lesson<Scenario, Outcome>& lesson, int argc, const char* co
         return run;
       },
   };
+  if (lesson.serve)
+    described.serve = [&](role which, const serve_options& options) { lesson.serve(which, scenario, options); };
   for (const auto& p : lesson.parameters)
     described.parameters.push_back({p.flag, &(scenario.*p.field), p.meaning, p.min, p.max});
   return runner::run(described, argc, argv);

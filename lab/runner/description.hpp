@@ -42,12 +42,14 @@ struct description {
   std::string number, name, title, story, pitfall_api, solution_api, python_analog, limits;
   std::string headline = "ratio";
   int runs = 1;
+  std::string undefined;  ///< the sanitizer of the lesson's undefined form, or ""
   std::vector<bound_parameter> parameters;
   std::function<std::string()> check, pitfall_check, scenario;
   std::function<lab::question()> question;
   std::function<lab::theory()> theory;
   std::function<std::string()> mistake, fix;
   std::function<role_run(role, const instruments&)> run;
+  std::function<void(role, const serve_options&)> serve;  ///< empty when the lesson has no server
 
   /// "lesson_01_blocking_call", the executable's name.
   std::string program() const { return "lesson_" + number + "_" + name; }

@@ -75,6 +75,14 @@ std::optional<int> parse(const description& lesson, int argc, const char* const*
   app.add_option("--markdown", chosen.markdown_path, "write the numbers as Markdown to FILE")
       ->type_name("FILE");
   app.add_flag("--no-color", chosen.no_color, "print without colour (as NO_COLOR does)");
+  if (lesson.serve) {
+    auto* serve = app.add_option("--serve", chosen.serve, "run that version's server alone, until Ctrl-C")
+                      ->check(CLI::IsMember({"pitfall", "solution"}));
+    app.add_option("--port", chosen.port, "with --serve: listen on 127.0.0.1:N (default: a free port)")
+        ->check(whole_number_from(1, 65535))->needs(serve);
+    app.add_option("--for", chosen.for_seconds, "with --serve: stop after SECONDS")
+        ->check(whole_number_from(1, 86400))->needs(serve)->type_name("SECONDS");
+  }
   app.add_flag("--parameters", chosen.list_parameters)->group("");  // for the generated command-line tests
   app.add_flag("--about", chosen.about)->group("");                 // for the asynclab tour
   app.add_option("--record", chosen.record_path)->group("");        // for the asynclab tour

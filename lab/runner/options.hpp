@@ -22,6 +22,9 @@ struct options {
   bool list_parameters = false;  ///< hidden --parameters: "flag min max default" per line
   bool about = false;            ///< hidden --about: the lesson's description (lab/about.hpp)
   std::string record_path;       ///< hidden --record FILE: the prediction, for the tour
+  std::string serve;             ///< --serve pitfall|solution: that role's server alone
+  int port = 0;                  ///< --port N, with --serve: 0 lets the OS pick
+  int for_seconds = 0;           ///< --for SECONDS, with --serve: 0 means until Ctrl-C
 };
 
 /// Parses the command line into `chosen` and the lesson's parameters.

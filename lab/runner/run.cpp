@@ -1,6 +1,7 @@
 #include "lab/about.hpp"
 #include "lab/chart.hpp"
 #include "lab/runner/description.hpp"
+#include "lab/runner/faces.hpp"
 #include "lab/runner/options.hpp"
 #include "lab/runner/question.hpp"
 #include "lab/runner/render.hpp"
@@ -138,6 +139,7 @@ int run(const description& lesson, int argc, const char* const* argv)
     return 0;
   }
   if (const auto problem = lesson.check(); !problem.empty()) return bad_input(lesson, problem);
+  if (!chosen.serve.empty()) return serve_alone(lesson, chosen);
   if (chosen.only != "solution")
     if (const auto problem = lesson.pitfall_check(); !problem.empty()) return bad_input(lesson, problem);
 
@@ -161,9 +163,10 @@ int run(const description& lesson, int argc, const char* const* argv)
     fmt::print(stderr, "{}: the lesson failed: {}\n", lesson.program(), error.what());
     return 1;
   }
+  const auto undefined = lesson.undefined.empty() ? std::string() : add_undefined_reports(lesson, runs, out);
   const auto judged = judge(lesson, runs);
   const result shown{lesson, runs, judged, asked, answer};
-  fmt::print("{}", chosen.json ? json_report(shown) : text_report(shown, out));
+  fmt::print("{}", chosen.json ? json_report(shown) : text_report(shown, out) + undefined);
   write_files(shown, chosen, files, out);
   return judged.showed ? 0 : 1;
 }
