@@ -79,6 +79,10 @@ int main(int argc, char** argv)
                 lab::count_of("most_queued", "queued max", o.most_queued)};
           },
           .headline = "delivered",
+          .serve = [](lab::role role, const scenario& s, const lab::serve_options& options) {
+            if (role == lab::role::pitfall) return lesson16::serve_pitfall(s, options);
+            lesson16::serve_solution(s, options);
+          },
       },
       argc, argv);
 }

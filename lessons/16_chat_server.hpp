@@ -5,6 +5,7 @@
 #include "lab/expectations.hpp"
 #include "lab/instruments.hpp"
 #include "lab/lesson.hpp"
+#include "lab/serve.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -91,6 +92,11 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with = {});
 /// The broadcast puts the line in each other client's queue, which a writer coroutine per client
 /// empties; a client whose queue passes the bound is dropped, and the others are told.
 outcome solution(const scenario& scenario, const lab::instruments& with = {});
+
+/// `--serve pitfall`: the pitfall's server alone, for `nc` clients, until Ctrl-C.
+void serve_pitfall(const scenario& scenario, const lab::serve_options& options);
+/// `--serve solution`: the solution's server alone, for `nc` clients, until Ctrl-C.
+void serve_solution(const scenario& scenario, const lab::serve_options& options);
 
 /// What each role must show: in the pitfall the fast clients stop receiving once the slow
 /// client's buffers are full, a line waits until the watchdog stops the run, and nobody is

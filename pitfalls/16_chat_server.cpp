@@ -1,17 +1,12 @@
 #include "lessons/16_chat_server.hpp"
 
-#include "pitfalls/16_chat_server_room.hpp"
+#include "pitfalls/16_chat_server_room.hpp"  // with lesson16::asio and lesson16::tcp
 
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 
 #include <memory>
 #include <string>
 #include <vector>
-
-namespace asio = boost::asio;
-using asio::ip::tcp;
 
 namespace lesson16 {
 namespace {
@@ -66,7 +61,12 @@ asio::awaitable<void> session(std::shared_ptr<chat> room, std::shared_ptr<client
 
 outcome pitfall(const scenario& scenario, const lab::instruments& with)
 {
-  return run_chat<client>(scenario, with, session);
+  return run_scene(scenario, with, chat_server<client>(session));
+}
+
+void serve_pitfall(const scenario& scenario, const lab::serve_options& options)
+{
+  serve(scenario, options, chat_server<client>(session), "The pitfall's chat server");
 }
 
 }  // namespace lesson16

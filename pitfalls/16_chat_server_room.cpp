@@ -6,6 +6,7 @@
 
 #include "lab/gather.hpp"
 #include "lab/run_with_watchdog.hpp"
+#include "lab/serve_loop.hpp"
 #include "lab/task_watch.hpp"
 
 #include <boost/asio/read.hpp>
@@ -171,7 +172,7 @@ asio::awaitable<void> misbehave(tcp::socket& socket, scene_record& record)
 asio::awaitable<void> scene(const scenario& scenario, const server_start& start, server_counts& counts,
                             scene_record& record, lab::task_watch& watch)
 {
-  tcp::acceptor acceptor(co_await asio::this_coro::executor, {asio::ip::address_v4::loopback(), 0});
+  tcp::acceptor acceptor = lab::listen_on_loopback(co_await asio::this_coro::executor, 0);
   const auto stop = start(acceptor, {.queue_bound = queue_bound_of(scenario)}, counts);
   const auto server = acceptor.local_endpoint();
 
@@ -220,6 +221,16 @@ outcome run_scene(const scenario& scenario, const lab::instruments& with, const 
       seen.worst_wait = std::max(seen.worst_wait, std::chrono::nanoseconds(run.returned - record.sent_at[missing]));
   }
   return seen;
+}
+
+void serve(const scenario& scenario, const lab::serve_options& options, const server_start& start,
+           std::string_view what)
+{
+  asio::io_context loop;
+  tcp::acceptor acceptor = lab::listen_on_loopback(loop.get_executor(), options.port);
+  server_counts counts;
+  const auto stop = start(acceptor, {.queue_bound = queue_bound_of(scenario), .log = true}, counts);
+  lab::serve_until_stopped(loop, acceptor, options, what, stop);
 }
 
 }  // namespace lesson16

@@ -6,6 +6,8 @@
 
 #include "lessons/16_chat_server.hpp"
 
+#include "lab/serve.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -107,14 +109,18 @@ using server_start = std::function<std::function<void()>(tcp::acceptor&, server_
 /// Runs the lesson's scene against the server `start` starts, under the lesson's watchdog.
 outcome run_scene(const scenario& scenario, const lab::instruments& with, const server_start& start);
 
-/// Runs the lesson's scene against a server with `Client` and `session` for each client.
+/// What starts a server with `Client` and `session` for each client.
 template <typename Client, typename Session>
-outcome run_chat(const scenario& scenario, const lab::instruments& with, Session session)
+server_start chat_server(Session session)
 {
-  return run_scene(scenario, with, [session](tcp::acceptor& acceptor, server_settings settings, server_counts& counts) {
+  return [session](tcp::acceptor& acceptor, server_settings settings, server_counts& counts) {
     return start_server<Client>(acceptor, settings, counts, session);
-  });
+  };
 }
+
+/// Runs the server `start` starts alone, logging, for `nc` clients until Ctrl-C (`--serve`).
+void serve(const scenario& scenario, const lab::serve_options& options, const server_start& start,
+           std::string_view what);
 
 /// One read of a client's lines.
 struct line_read {

@@ -34,7 +34,7 @@ class Server:
 
     def __init__(self, lesson, role):
         self.process = subprocess.Popen(
-            [lesson, "--serve", role, "--port", "0", "--for", "60"],
+            [lesson, "--serve", role, "--for", "60"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         first = self.process.stdout.readline()
         found = re.search(r"127\.0\.0\.1:(\d+)", first)
