@@ -80,8 +80,8 @@ int main(int argc, char** argv)
           },
           .headline = "delivered",
           .serve = [](lab::role role, const scenario& s, const lab::serve_options& options) {
-            if (role == lab::role::pitfall) return lesson16::serve_pitfall(s, options);
-            lesson16::serve_solution(s, options);
+            if (role == lab::role::pitfall) return lesson16::pitfall(s, options);
+            lesson16::solution(s, options);
           },
       },
       argc, argv);

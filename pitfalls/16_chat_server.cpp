@@ -64,7 +64,7 @@ outcome pitfall(const scenario& scenario, const lab::instruments& with)
   return run_scene(scenario, with, chat_server<client>(session));
 }
 
-void serve_pitfall(const scenario& scenario, const lab::serve_options& options)
+void pitfall(const scenario& scenario, const lab::serve_options& options)
 {
   serve(scenario, options, chat_server<client>(session), "The pitfall's chat server");
 }

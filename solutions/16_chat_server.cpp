@@ -112,7 +112,7 @@ outcome solution(const scenario& scenario, const lab::instruments& with)
   return run_scene(scenario, with, chat_server<client>(session));
 }
 
-void serve_solution(const scenario& scenario, const lab::serve_options& options)
+void solution(const scenario& scenario, const lab::serve_options& options)
 {
   serve(scenario, options, chat_server<client>(session), "The solution's chat server");
 }

@@ -78,7 +78,7 @@ std::optional<int> parse(const description& lesson, int argc, const char* const*
   if (lesson.serve) {
     auto* serve = app.add_option("--serve", chosen.serve, "run that version's server alone, until Ctrl-C")
                       ->check(CLI::IsMember({"pitfall", "solution"}));
-    app.add_option("--port", chosen.port, "with --serve: listen on 127.0.0.1:N (default: a free port)")
+    app.add_option("--port", chosen.port, "with --serve: listen on 127.0.0.1:N (default: free port)")
         ->check(whole_number_from(1, 65535))->needs(serve);
     app.add_option("--for", chosen.for_seconds, "with --serve: stop after SECONDS")
         ->check(whole_number_from(1, 86400))->needs(serve)->type_name("SECONDS");
