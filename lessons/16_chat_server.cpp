@@ -24,9 +24,9 @@ int main(int argc, char** argv)
           .solution_api = "a queue and a writer per client, with a bound",
           .python_analog = "for w in clients: w.write(line); await w.drain()",
           .parameters = {{"--fast", &scenario::fast, "how many clients read every line at once", 1, 50},
-                         {"--messages", &scenario::messages, "how many lines the talker writes, one a ms", 400, 5000},
+                         {"--messages", &scenario::messages, "how many lines the talker writes, one a ms", 500, 5000},
                          {"--queue-kib", &scenario::queue_kib, "the solution's bound on one client's queue, KiB",
-                          4, 256}},
+                          16, 256}},
           .limits = "--messages x 200 bytes must exceed --queue-kib + 64 KiB, so that the slow client falls "
                     "that far behind.",
           .check = [](const scenario& s) -> std::string {
@@ -45,7 +45,7 @@ int main(int argc, char** argv)
                 .text = fmt::format("How many of the {} lines will each fast client get in the pitfall?", s.messages),
                 .choices = {{fmt::format("all {}: only the slow client misses lines", s.messages),
                              "each broadcast waits for the slow client's write before it writes to the next."},
-                            {"the first few dozen, as many as the slow client's buffers hold",
+                            {"the first hundred or so, as many as the slow client's buffers hold",
                              "the kernel takes lines until its buffers are full; then the broadcast waits for good."},
                             {"none: the slow client stalls the server from its first line",
                              "a write completes once the kernel has the bytes, and its buffers take some first."},

@@ -39,9 +39,12 @@ inline constexpr std::chrono::milliseconds interval{1};
 /// The longest line the server accepts, with its '\n': a longer one is answered with an error line
 /// and skipped, up to its '\n'.
 inline constexpr std::size_t max_line_bytes = 1024;
-/// What the server asks the kernel for each client's send buffer, and the slow client for its
-/// receive buffer: small, so that they fill within a short run (Linux doubles both).
-inline constexpr int socket_buffer_bytes = 4096;
+/// What the server asks the kernel for each client's send buffer: small, so that a client that
+/// does not read fills it within a short run, yet large enough that a client that reads is not held
+/// up by its delayed acknowledgements (up to 40 ms on Linux). The kernel doubles it.
+inline constexpr int send_buffer_bytes = 16384;
+/// What the slow client asks for its receive buffer, before it connects (the kernel doubles it).
+inline constexpr int receive_buffer_bytes = 4096;
 
 /// The bytes the solution lets wait for one client.
 constexpr std::size_t queue_bound_of(const scenario& scenario)

@@ -48,10 +48,8 @@ asio::awaitable<void> session(std::shared_ptr<chat> room, std::shared_ptr<client
   for (;;) {
     const auto read = co_await lines.next();
     if (read.what == line_read::kind::closed) break;
-    if (read.what == line_read::kind::too_long)
-      co_await send(*room, *self, std::string(too_long_error));
-    else
-      co_await broadcast(*room, self->name + ": " + read.text, *self);
+    if (read.what == line_read::kind::line) co_await broadcast(*room, self->name + ": " + read.text, *self);
+    if (read.what == line_read::kind::too_long) co_await send(*room, *self, std::string(too_long_error));
   }
   room->leave(self);
 }

@@ -68,7 +68,7 @@ struct chat_room {
 };
 
 /// Shrinks the kernel's send buffer for one client, so that a client that does not read fills it
-/// within a short run.
+/// within a short run, and turns Nagle's algorithm off, as a chat server should.
 void shrink_send_buffer(tcp::socket& socket);
 
 /// Accepts clients until the acceptor is closed. Each joins the room at once, in the order they

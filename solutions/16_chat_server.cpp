@@ -9,6 +9,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lesson16 {
 namespace {
@@ -59,7 +60,7 @@ void drop(chat& room, client& slow)
 // [drop]
 
 // [writer]
-// Write the client's lines in order, one at a time, as fast as it reads them.
+// Write the client's lines in order, as fast as it reads them: all that wait, in one write.
 asio::awaitable<void> writer(std::shared_ptr<client> self)
 {
   while (self->socket.is_open()) {
@@ -68,11 +69,12 @@ asio::awaitable<void> writer(std::shared_ptr<client> self)
       co_await self->wake.async_wait(with_error_code);
       continue;
     }
-    auto [error, written] = co_await asio::async_write(self->socket, asio::buffer(self->queue.front()),
-                                                       with_error_code);
+    std::vector<asio::const_buffer> lines;
+    for (const auto& line : self->queue) lines.push_back(asio::buffer(line));
+    auto [error, written] = co_await asio::async_write(self->socket, lines, with_error_code);
     if (error) break;
-    self->queued_bytes -= self->queue.front().size();
-    self->queue.pop_front();
+    self->queued_bytes -= written;
+    self->queue.erase(self->queue.begin(), self->queue.begin() + static_cast<std::ptrdiff_t>(lines.size()));
   }
 }
 // [writer]
@@ -95,10 +97,8 @@ asio::awaitable<void> session(std::shared_ptr<chat> room, std::shared_ptr<client
   for (;;) {
     const auto read = co_await lines.next();
     if (read.what == line_read::kind::closed) break;
-    if (read.what == line_read::kind::too_long)
-      send(*room, *self, std::string(too_long_error));
-    else
-      broadcast(*room, self->name + ": " + read.text, *self);
+    if (read.what == line_read::kind::line) broadcast(*room, self->name + ": " + read.text, *self);
+    if (read.what == line_read::kind::too_long) send(*room, *self, std::string(too_long_error));
   }
   self->wake.cancel();
   room->leave(self);

@@ -7,9 +7,9 @@
 namespace {
 
 // Three fast clients and 500 lines of 200 bytes, one a millisecond: 100 KB, against the slow
-// client's buffers of about 12 KB and the solution's bound of 16 KiB. The kernel's buffers hold
-// only a few dozen lines, so the pitfall stalls long before the talker is done, and the solution
-// drops the slow client about a third of the way through. Every check counts, or compares a wait
+// client's buffers of about 27 KB and the solution's bound of 16 KiB. The kernel's buffers hold
+// about 130 lines, so the pitfall stalls long before the talker is done, and the solution drops
+// the slow client before the talker is halfway through. Every check counts, or compares a wait
 // with half of the one-second grace: a wait in the pitfall lasts the grace by construction, and
 // one in the solution takes a few milliseconds.
 constexpr lesson16::scenario scenario{.fast = 3, .messages = 500, .queue_kib = 16};
