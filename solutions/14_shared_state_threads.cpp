@@ -1,5 +1,6 @@
 #include "lessons/14_shared_state_threads.hpp"
 
+#include "lab/debug/sequence_checker.hpp"
 #include "lab/legacy_library.hpp"
 #include "lab/run_on_threads.hpp"
 #include "lab/task_watch.hpp"
@@ -20,6 +21,7 @@ namespace {
 // What the shop has left: every order's handler reads it and writes it.
 struct stock {
   std::atomic<int> items;
+  lab::debug::sequence_checker sequence{"the stock"};  // --debug: one sequence must own it
 };
 // [stock]
 
@@ -29,6 +31,7 @@ void take_order(stock& stock, lab::legacy_library& pricing, lab::task_watch& wat
   auto watching = watch.start(order);
 
   // Read what is left, price the order by it (the fewer left, the dearer), and take one item.
+  stock.sequence.touched();
   const int left = stock.items.load();
   pricing.quote(left);
   stock.items.store(left - 1);

@@ -1,5 +1,7 @@
 #include "lessons/14_shared_state_threads.hpp"
 
+#include "lab/debug/mode.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace {
@@ -50,4 +52,18 @@ TEST_CASE("a strand loses no update however many threads run the loop", "[14][so
     const lesson14::scenario many{.orders = 20, .threads = threads, .pricing_ms = 1};
     CHECK(lesson14::solution(many).lost_updates == 0);
   }
+}
+
+TEST_CASE("the debug mode reports the stock touched from a second thread", "[14][pitfall]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson14::pitfall(scenario);
+  CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::wrong_thread).size() == 1);
+}
+
+TEST_CASE("with a strand, the debug mode reports no wrong thread", "[14][solution]")
+{
+  lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
+  lesson14::solution(scenario);
+  CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::wrong_thread).empty());
 }
