@@ -64,12 +64,25 @@ std::string read_until_closed(int from, pid_t child, int seconds)
   }
 }
 
+/// "ThreadSanitizer: data race in pitfall() pitfalls/14_x_undefined.cpp:31": the kind of error
+/// from the SUMMARY line, and the first frame in a lesson's own file, which tells a student more
+/// than the library frame the summary names.
 std::string summary_of(const std::string& output)
 {
   std::istringstream lines(output);
-  for (std::string line; std::getline(lines, line);)
-    if (line.rfind("SUMMARY: ", 0) == 0) return line.substr(9);
-  return {};
+  std::string summary, frame;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("SUMMARY: ", 0) == 0) summary = line.substr(9);
+    const auto in = line.find(" in ");
+    const auto file = line.find("/pitfalls/") != std::string::npos ? line.find("/pitfalls/") : line.find("/solutions/");
+    if (frame.empty() && line.find('#') != std::string::npos && in != std::string::npos &&
+        file != std::string::npos && file > in)
+      frame = line.substr(in + 4, line.rfind(' ', file) - in - 4) + " " + line.substr(file + 1);
+  }
+  if (summary.empty() || frame.empty()) return summary;
+  // "AddressSanitizer: stack-use-after-scope /usr/include/...": keep the tool and the kind.
+  const auto kind_end = summary.find(' ', summary.find(": ") + 2);
+  return summary.substr(0, kind_end) + " in " + frame;
 }
 
 }  // namespace

@@ -196,6 +196,12 @@ void add_lines(page_text& text, const std::vector<std::string>& lines, const std
       const auto numbers = lines_of(build_dir() / "docs" / "generated" / included[0]);
       if (numbers.empty()) text.prose("(The numbers appear here after `make docs`; or run the lesson.)");
       add_lines(text, numbers, stem);
+    } else if (const auto verbatim = command_words(line, "\\verbinclude");
+               verbatim.size() == 1 && verbatim[0] != stem + ".diff") {
+      // A real run's words (a compiler's, clang-tidy's, a sanitizer's), as make docs kept them.
+      const auto words = lines_of(build_dir() / "docs" / "generated" / verbatim[0]);
+      if (words.empty()) text.prose(fmt::format("(`make docs` writes {} here, from a real run.)", verbatim[0]));
+      for (const auto& each : words) text.verbatim("    " + each);
     } else if (line.starts_with("\\verbinclude")) {
       add_diff(text, stem);
     } else if (line.starts_with("\\image")) {

@@ -34,6 +34,19 @@ TEST_CASE("run_undefined reads a sanitizer's report and its summary from the chi
   std::remove(program.c_str());
 }
 
+TEST_CASE("run_undefined's summary names the first frame in a lesson's own file", "[lab][undefined]")
+{
+  const auto program = script_printing(
+      "asynclab_undefined_frames",
+      "echo \"==1==ERROR: AddressSanitizer: stack-use-after-scope\" >&2\n"
+      "echo \"    #0 0x1 in std::string::_M_data() /usr/include/c++/12/bits/basic_string.h:234\" >&2\n"
+      "echo \"    #1 0x2 in ship(std::string const&) /src/pitfalls/12_x_undefined.cpp:31\" >&2\n"
+      "echo \"SUMMARY: AddressSanitizer: stack-use-after-scope /usr/include/c++/12/bits/basic_string.h:234\" >&2");
+  const auto run = lab::run_undefined(program, lab::role::pitfall, "address");
+  CHECK(run.summary == "AddressSanitizer: stack-use-after-scope in ship(std::string const&) pitfalls/12_x_undefined.cpp:31");
+  std::remove(program.c_str());
+}
+
 TEST_CASE("run_undefined tells a silent child, a missing program and a child that hangs", "[lab][undefined]")
 {
   const auto silent = script_printing("asynclab_undefined_silent", "echo \"$1 ran\"");
