@@ -178,7 +178,10 @@ void add_picture(page_text& text, const std::string& line)
 void add_lines(page_text& text, const std::vector<std::string>& lines, const std::string& stem)
 {
   bool in_code = false, in_hints = false;
-  for (const auto& line : lines) {
+  for (const auto& written : lines) {
+    // A command indented into a list item is still a command.
+    const auto first = written.find_first_not_of(' ');
+    const auto line = first != std::string::npos && written[first] == '\\' ? written.substr(first) : written;
     if (line.starts_with("```")) {
       in_code = !in_code;
       continue;
