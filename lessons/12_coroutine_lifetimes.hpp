@@ -41,6 +41,7 @@ inline std::string log_of(const scenario& scenario)
 /// The collector at the other end: what each shipment delivered, by line number. Both versions
 /// share it; their coroutines hold it through a `std::shared_ptr`, so it lives as long as they do.
 struct collector {
+  /// Nothing received yet, for `scenario.lines` lines.
   explicit collector(const scenario& scenario)
       : connect_delay(scenario.delay_ms), received(static_cast<std::size_t>(scenario.lines))
   {
