@@ -75,9 +75,12 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
                                                            {"solution", *pair.solution_count}};
   for (const auto& [role, count] : counts) {
     const int end = scale.x_of(share(count));
+    // Past the middle, the words go inside the bar's end: beside it they would run off the picture.
+    const bool inside = share(count) > 0.5;
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
-                       R"(<text x="{}" y="{}" class="value">{} {}</text>)" "\n",
-                       scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role, end + 4, y + 11, role,
+                       R"(<text x="{}" y="{}" class="value{}">{} {}</text>)" "\n",
+                       scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role,
+                       inside ? end - 4 : end + 4, y + 12, inside ? " inside" : "", role,
                        format_count(count, std::string_view(role) == "pitfall"));
     y += bar_height + 2;
   }
@@ -172,7 +175,7 @@ std::string lesson_chart_svg(const lesson_ratios& lesson)
       R"(.ratio{{font-weight:bold}} .tick{{text-anchor:middle}} .axis{{stroke:#888}} )"
       R"(@media (prefers-color-scheme: dark){{text{{fill:#ddd}}}} )"
       R"(.theory{{stroke:#2ca02c;stroke-width:3}} .theory-text{{fill:#2ca02c;font-weight:bold}} )"
-      R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}}</style>)" "\n{}</svg>\n",
+      R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}} text.inside{{fill:#fff;text-anchor:end;font-size:13px}}</style>)" "\n{}</svg>\n",
       width, y, width, y, body);
 }
 

@@ -34,6 +34,9 @@ std::atomic<int> sampled_depth{-1};
 extern "C" void lab_debug_record_stack(int)
 {
   const int saved = errno;
+  // The watchdog read the last sample before it reset the depth and sent this signal: reading the
+  // depth here orders that read before this write (ThreadSanitizer sees the order too).
+  if (sampled_depth.load(std::memory_order_acquire) >= 0) return;
   sampled_depth.store(backtrace(sampled_frames, most_frames), std::memory_order_release);
   errno = saved;
 }
