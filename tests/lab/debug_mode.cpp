@@ -121,7 +121,11 @@ TEST_CASE("on, the debug mode watches the loop from one more thread", "[debug]")
   lab::debug::session debugging(50ms, lab::debug::session::quiet);
   const auto before = threads_now();
   const auto run = lab::run_on_loop(count_threads_on_the_loop(), lab::instruments::off());
+#if defined(__SANITIZE_THREAD__)
+  CHECK(*run.value >= before + 1);  // ThreadSanitizer may start a thread of its own meanwhile
+#else
   CHECK(*run.value == before + 1);
+#endif
 }
 
 TEST_CASE("a detached task's exception that nobody retrieved is reported", "[debug]")
