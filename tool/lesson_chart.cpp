@@ -25,7 +25,7 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 
 namespace {
 
-constexpr int plot_width = 480, ratio_width = 200, bar_height = 14, pair_gap = 22;
+constexpr int plot_width = 480, ratio_width = 200, bar_height = 18, pair_gap = 22;
 
 // Where a bar ends. Times: a straight axis of pitfall / solution from 1x, no difference, to a round
 // number past the largest ratio or theory, so that a bar's length is what the pitfall lost.
@@ -80,7 +80,7 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
                        R"(<text x="{}" y="{}" class="value{}">{} {}</text>)" "\n",
                        scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role,
-                       inside ? end - 4 : end + 4, y + 12, inside ? " inside" : "", role,
+                       inside ? end - 4 : end + 4, y + 14, inside ? " inside" : "", role,
                        format_count(count, std::string_view(role) == "pitfall"));
     y += bar_height + 2;
   }
@@ -175,7 +175,7 @@ std::string lesson_chart_svg(const lesson_ratios& lesson)
       R"(.ratio{{font-weight:bold}} .tick{{text-anchor:middle}} .axis{{stroke:#888}} )"
       R"(@media (prefers-color-scheme: dark){{text{{fill:#ddd}}}} )"
       R"(.theory{{stroke:#2ca02c;stroke-width:3}} .theory-text{{fill:#2ca02c;font-weight:bold}} )"
-      R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}} text.inside{{fill:#fff;text-anchor:end;font-size:13px}}</style>)" "\n{}</svg>\n",
+      R"(.pitfall{{fill:#d9534f}} .solution{{fill:#3b82c4}} text.inside{{fill:#fff;text-anchor:end}}</style>)" "\n{}</svg>\n",
       width, y, width, y, body);
 }
 
