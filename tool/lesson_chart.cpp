@@ -25,7 +25,9 @@ bool belongs_to(const std::string& name, const std::string& lesson) { return nam
 
 namespace {
 
-constexpr int plot_width = 480, ratio_width = 200, bar_height = 18, pair_gap = 22;
+// A count bar holds its words when it is long, at the picture's 16 px.
+constexpr int count_bar_height = 18;
+constexpr int plot_width = 480, ratio_width = 200, bar_height = 14, pair_gap = 22;
 
 // Where a bar ends. Times: a straight axis of pitfall / solution from 1x, no difference, to a round
 // number past the largest ratio or theory, so that a bar's length is what the pitfall lost.
@@ -68,7 +70,7 @@ bar_scale scale_of(const lesson_ratios& lesson)
 // A lesson whose point is a count: the pitfall's and the solution's, each a bar from none to all.
 std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
 {
-  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", scale.label_width - 8, y + bar_height + 4,
+  auto svg = fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)" "\n", scale.label_width - 8, y + count_bar_height + 4,
                          pair_label(pair.suffix));
   const auto share = [](const headline_count& count) { return count.of > 0 ? count.seen / count.of : 0.0; };
   const std::pair<const char*, headline_count> counts[] = {{"pitfall", *pair.pitfall_count},
@@ -79,10 +81,10 @@ std::string count_bars(const ratio_pair& pair, const bar_scale& scale, int& y)
     const bool inside = share(count) > 0.5;
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" class="{}"/>)"
                        R"(<text x="{}" y="{}" class="value{}">{} {}</text>)" "\n",
-                       scale.label_width, y, std::max(1, end - scale.label_width), bar_height, role,
+                       scale.label_width, y, std::max(1, end - scale.label_width), count_bar_height, role,
                        inside ? end - 4 : end + 4, y + 14, inside ? " inside" : "", role,
                        format_count(count, std::string_view(role) == "pitfall"));
-    y += bar_height + 2;
+    y += count_bar_height + 2;
   }
   y += pair_gap;
   return svg;
