@@ -9,7 +9,6 @@
 
 namespace {
 using lesson15::scenario;
-
 std::string check(const scenario& s)
 {
   if (s.pages < 2 * s.connections)
