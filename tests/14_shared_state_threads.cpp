@@ -65,10 +65,5 @@ TEST_CASE("with a strand, the debug mode reports no wrong thread", "[14][solutio
 {
   lab::debug::session debugging(lab::debug::default_slow, lab::debug::session::quiet);
   lesson14::solution(scenario);
-#if defined(__SANITIZE_ADDRESS__)
-  // Known gap: AddressSanitizer's build hides the strand from the checker (tests/lab/debug_mode.cpp).
-  WARN("the sequence checker does not see strands under AddressSanitizer");
-#else
   CHECK(lab::debug::of_kind(debugging.findings(), lab::debug::kind::wrong_thread).empty());
-#endif
 }

@@ -8,14 +8,28 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+#include <type_traits>
+
 namespace lab::debug {
 namespace {
 
 /// The sequence the caller runs in: the strand running on this thread, else this thread.
+///
+/// Asio marks a running strand with a `call_stack<strand_impl>::context` on the running thread's
+/// stack, and `call_stack::top()` returns that context's address, not the strand: it differs from
+/// one thread (and one batch of handlers) to the next. The strand is the context's first member,
+/// its key; `contains(key)` then confirms the reading before it is trusted.
 const void* current_sequence()
 {
-  using strand_calls = boost::asio::detail::call_stack<boost::asio::detail::strand_executor_service::strand_impl>;
-  if (const void* strand = strand_calls::top()) return strand;
+  using strand_impl = boost::asio::detail::strand_executor_service::strand_impl;
+  using strand_calls = boost::asio::detail::call_stack<strand_impl>;
+  static_assert(std::is_standard_layout_v<strand_calls::context>);
+  if (const unsigned char* context = strand_calls::top()) {
+    strand_impl* strand = nullptr;
+    std::memcpy(&strand, context, sizeof strand);  // the context's first member: its key
+    if (strand_calls::contains(strand) == context) return strand;
+  }
   thread_local const char this_thread = 0;
   return &this_thread;
 }
