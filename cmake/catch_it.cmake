@@ -15,6 +15,35 @@ check_cxx_compiler_flag(-Wno-tsan has_wno_tsan)  # g++ 12 warns that TSan ignore
 set(ASYNCLAB_SANITIZER_FLAGS_address -fsanitize=address -fno-omit-frame-pointer)
 set(ASYNCLAB_SANITIZER_FLAGS_thread -fsanitize=thread)
 
+# What an undefined program is built with: -O1 -g1 (line tables: the report names each frame's
+# file and line, and the code is still what runs; full debug information only costs compile time),
+# and its sanitizer, which a sanitizer build already has.
+function(asynclab_undefined_flags target sanitizer)
+  target_link_libraries(${target} PRIVATE asynclab_asio)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
+  asynclab_warnings(${target})
+  target_compile_options(${target} PRIVATE -O1 -g1)
+  if(NOT ASYNCLAB_SANITIZER)
+    target_compile_options(${target} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
+    target_link_options(${target} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
+    if(sanitizer STREQUAL thread AND has_wno_tsan)
+      target_compile_options(${target} PRIVATE -Wno-tsan)
+    endif()
+  endif()
+endfunction()
+
+# The Asio headers precompiled once per sanitizer, with the undefined programs' flags: each
+# program's files then parse none of Asio again (lab/undefined_pch.hpp).
+function(asynclab_undefined_pch sanitizer out)
+  set(pch lab_undefined_pch_${sanitizer})
+  if(ASYNCLAB_PCH AND NOT TARGET ${pch})
+    add_library(${pch} OBJECT ${PROJECT_SOURCE_DIR}/lab/undefined_pch.cpp)
+    asynclab_undefined_flags(${pch} ${sanitizer})
+    target_precompile_headers(${pch} PRIVATE ${PROJECT_SOURCE_DIR}/lab/undefined_pch.hpp)
+  endif()
+  set(${out} ${pch} PARENT_SCOPE)
+endfunction()
+
 function(asynclab_add_undefined stem sanitizer report)
   # A sanitizer build has one sanitizer in every file: the other's program cannot be built there.
   if(ASYNCLAB_SANITIZER AND NOT sanitizer IN_LIST ASYNCLAB_SANITIZER)
@@ -22,17 +51,10 @@ function(asynclab_add_undefined stem sanitizer report)
   endif()
   set(program lesson_${stem}_undefined)
   add_executable(${program} lab/undefined_main.cpp pitfalls/${stem}_undefined.cpp solutions/${stem}_undefined.cpp)
-  target_link_libraries(${program} PRIVATE asynclab_asio)
-  target_include_directories(${program} PRIVATE ${PROJECT_SOURCE_DIR})
-  asynclab_warnings(${program})
-  # -O1 -g: the report names each frame's file and line, and the code is still what runs.
-  target_compile_options(${program} PRIVATE -O1 -g)
-  if(NOT ASYNCLAB_SANITIZER)
-    target_compile_options(${program} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
-    target_link_options(${program} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
-    if(sanitizer STREQUAL thread AND has_wno_tsan)
-      target_compile_options(${program} PRIVATE -Wno-tsan)
-    endif()
+  asynclab_undefined_flags(${program} ${sanitizer})
+  asynclab_undefined_pch(${sanitizer} pch)
+  if(ASYNCLAB_PCH)
+    target_precompile_headers(${program} REUSE_FROM ${pch})
   endif()
   add_dependencies(lesson_${stem} ${program})  # the lesson runs it as its child
 

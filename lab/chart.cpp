@@ -155,7 +155,8 @@ namespace {
 
 // The SVG's geometry: narrow enough that a phone shrinks it little, fonts large enough to survive.
 constexpr int label_width = 120, cells = 480, row_height = 22, bar_height = 14, title_height = 26;
-constexpr int svg_width = label_width + cells + 24;
+// Room on the right for half of the last tick's label ("50.0 ms"), which is centred on the axis's end.
+constexpr int svg_width = label_width + cells + 40;
 constexpr const char* task_colour = "#3b82c4";
 constexpr const char* stall_colour = "#d9534f";
 constexpr const char* failure_colour = "#c0392b";

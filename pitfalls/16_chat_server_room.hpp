@@ -2,7 +2,7 @@
 /// \file
 /// What lesson 16's pitfall and solution share, so that their difference is the lesson's idea: the
 /// chat room, the accept loop, the line reader, and the scene the lesson runs (its clients, under
-/// a watchdog) or serves (for `nc`).
+/// a watchdog: `16_chat_server_scene.hpp`) or serves (for `nc`).
 
 #include "lessons/16_chat_server.hpp"
 

@@ -1,0 +1,1 @@
+// Compiles lab/undefined_pch.hpp once per sanitizer; the undefined programs reuse it.
