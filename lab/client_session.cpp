@@ -28,8 +28,8 @@ constexpr auto as_error_code = asio::as_tuple(asio::use_awaitable);
 
 }  // namespace
 
-connection::connection(asio::any_io_executor executor, std::string goodbye)
-    : socket_(std::move(executor)), goodbye_(std::move(goodbye))
+connection::connection(const asio::any_io_executor& executor, std::string goodbye)
+    : socket_(executor), goodbye_(std::move(goodbye))
 {
 }
 

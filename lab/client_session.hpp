@@ -25,7 +25,7 @@ namespace lab {
 class connection {
  public:
   /// A socket not yet connected; `goodbye` is what `close()` sends.
-  connection(boost::asio::any_io_executor executor, std::string goodbye);
+  connection(const boost::asio::any_io_executor& executor, std::string goodbye);
 
   /// Sends `request` and waits for an answer as long as it (the delay server echoes each request).
   /// Throws what the socket throws, `operation_aborted` when cancelled; the answer is then still

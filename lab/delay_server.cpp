@@ -1,6 +1,7 @@
 #include "lab/delay_server.hpp"
 
-#include <boost/asio/as_tuple.hpp>
+#include "lab/with_error_code.hpp"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -14,12 +15,6 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 namespace lab {
-namespace {
-
-// Error codes rather than exceptions: a closed connection is the normal way for a session to end.
-constexpr auto with_error_code = asio::as_tuple(asio::use_awaitable);
-
-}  // namespace
 
 delay_server::delay_server(std::chrono::nanoseconds delay) : delay_server(options{.delay = delay}) {}
 
@@ -32,6 +27,7 @@ delay_server::delay_server(const options& how)
   thread_ = std::thread([this] { io_.run(); });
 }
 
+// NOLINTNEXTLINE(bugprone-exception-escape): joining our own thread fails only on a bug; terminate then.
 delay_server::~delay_server() { stop(); }
 
 void delay_server::stop()

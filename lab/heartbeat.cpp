@@ -13,8 +13,8 @@ namespace asio = boost::asio;
 
 namespace lab {
 
-heartbeat::heartbeat(asio::any_io_executor executor, std::chrono::nanoseconds period)
-    : timer_(std::move(executor)), period_(period)
+heartbeat::heartbeat(const asio::any_io_executor& executor, std::chrono::nanoseconds period)
+    : timer_(executor), period_(period)
 {
 }
 

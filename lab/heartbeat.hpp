@@ -33,7 +33,7 @@ namespace lab {
 class heartbeat {
  public:
   /// \param executor the event loop to tick on; \param period the time between two due ticks.
-  heartbeat(boost::asio::any_io_executor executor, std::chrono::nanoseconds period);
+  heartbeat(const boost::asio::any_io_executor& executor, std::chrono::nanoseconds period);
 
   /// Ticks until `stop()` is called.
   boost::asio::awaitable<void> run();

@@ -7,8 +7,8 @@ namespace asio = boost::asio;
 
 namespace lab {
 
-lag_probe::lag_probe(asio::any_io_executor executor, std::chrono::nanoseconds period, timeline* spans)
-    : timer_(std::move(executor)), period_(period), spans_(spans)
+lag_probe::lag_probe(const asio::any_io_executor& executor, std::chrono::nanoseconds period, timeline* spans)
+    : timer_(executor), period_(period), spans_(spans)
 {
 }
 

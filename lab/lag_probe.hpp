@@ -32,7 +32,7 @@ class lag_probe {
   /// \param executor the event loop to watch; the probe's timer runs there.
   /// \param period how often to tick; a stall shorter than this may go unseen.
   /// \param spans if set, every stall longer than `period` is recorded there as a `span_kind::stall`.
-  explicit lag_probe(boost::asio::any_io_executor executor,
+  explicit lag_probe(const boost::asio::any_io_executor& executor,
                      std::chrono::nanoseconds period = std::chrono::milliseconds(1),
                      timeline* spans = nullptr);
 

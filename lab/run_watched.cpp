@@ -56,6 +56,7 @@ watched_loop::watched_loop(std::chrono::nanoseconds bound, const instruments& wi
   if (state_->measure) asio::co_spawn(state_->probe_strand, state_->probe.run(), asio::detached);
 }
 
+// NOLINTNEXTLINE(bugprone-exception-escape): joining our own thread fails only on a bug; terminate then.
 watched_loop::~watched_loop()
 {
   done();

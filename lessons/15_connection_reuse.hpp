@@ -8,6 +8,7 @@
 #include "lab/serve.hpp"
 
 #include <chrono>
+#include <cmath>
 
 /// Lesson 15: a client that opens a new connection for every request pays a connection's set-up
 /// each time, and makes the server accept one connection per request.
@@ -40,7 +41,7 @@ struct outcome {
 inline long long pages_per_second(const outcome& seen)
 {
   const double seconds = std::chrono::duration<double>(seen.wall).count();
-  return seconds > 0 ? static_cast<long long>(seen.answered / seconds + 0.5) : 0;
+  return seconds > 0 ? std::llround(seen.answered / seconds) : 0;
 }
 
 /// Each worker makes a new resolver, socket and connection for every page.

@@ -21,7 +21,7 @@ int main(int argc, char** argv)
                    "as FastAPI's async def endpoints are. A few clients ask for reports back to back while "
                    "a load balancer checks /health at a steady pace and times each answer.",
           .pitfall_api = "database.quote(...) inside the handler",
-          .solution_api = "co_await to_thread(pool, [&] { return database.quote(...); })",
+          .solution_api = "co_await lab::to_thread(pool, [&] { return database.quote(...); })",
           .python_analog = "a blocking call inside a FastAPI async def endpoint",
           .parameters = {{"--report-ms", &scenario::report_ms, "how long the database call blocks, in ms", 10, 500},
                          {"--reporters", &scenario::reporters, "clients asking for reports back to back", 1, 8},

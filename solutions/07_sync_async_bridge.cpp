@@ -16,6 +16,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace asio = boost::asio;
@@ -28,9 +29,10 @@ namespace {
 template <typename Call>
 asio::awaitable<std::invoke_result_t<Call&>> to_thread(asio::thread_pool& pool, Call call)
 {
-  co_return co_await asio::co_spawn(
-      pool, [call]() mutable -> asio::awaitable<std::invoke_result_t<Call&>> { co_return call(); },
-      asio::use_awaitable);
+  // The call is a parameter of the coroutine, so it lives in the coroutine's frame; a lambda's
+  // capture would live in the lambda, which may be gone when the coroutine runs (lesson 12).
+  const auto run = [](Call owned) -> asio::awaitable<std::invoke_result_t<Call&>> { co_return owned(); };
+  co_return co_await asio::co_spawn(pool, run(std::move(call)), asio::use_awaitable);
 }
 // [to_thread]
 

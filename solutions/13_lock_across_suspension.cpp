@@ -20,7 +20,7 @@ namespace {
 // message locks; while it is there, a second send waits, suspended. Receiving it unlocks.
 class connection_lock {
  public:
-  explicit connection_lock(asio::any_io_executor loop) : permit_(std::move(loop), 1) {}
+  explicit connection_lock(const asio::any_io_executor& loop) : permit_(loop, 1) {}
 
   // Takes the lock, suspending the request while another request holds it: the thread goes on
   // running the loop. False if the deadline has passed by then.

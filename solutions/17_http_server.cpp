@@ -2,9 +2,9 @@
 
 #include "lab/http_load.hpp"
 #include "lab/legacy_library.hpp"
+#include "lab/to_thread.hpp"
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -12,23 +12,11 @@
 
 #include <chrono>
 #include <string>
-#include <type_traits>
 
 namespace asio = boost::asio;
 
 namespace lesson17 {
 namespace {
-
-// [to_thread]
-// Runs the blocking `call` on a thread of `pool`; the awaiting coroutine resumes on its own executor.
-template <typename Call>
-asio::awaitable<std::invoke_result_t<Call&>> to_thread(asio::thread_pool& pool, Call call)
-{
-  co_return co_await asio::co_spawn(
-      pool, [call]() mutable -> asio::awaitable<std::invoke_result_t<Call&>> { co_return call(); },
-      asio::use_awaitable);
-}
-// [to_thread]
 
 // [handle]
 asio::awaitable<lab::http_response> handle(lab::legacy_library& database, asio::thread_pool& pool,
@@ -38,7 +26,7 @@ asio::awaitable<lab::http_response> handle(lab::legacy_library& database, asio::
   if (request.target != "/report") co_return lab::http_response{.status = 404, .body = "no such page\n"};
 
   // Ask the synchronous database client for the report's total, on a pool thread it may block.
-  const double total = co_await to_thread(pool, [&database] { return database.quote(17); });
+  const double total = co_await lab::to_thread(pool, [&database] { return database.quote(17); });
   co_return lab::http_response{.status = 200, .body = fmt::format("report: {:.2f}\n", total)};
 }
 // [handle]

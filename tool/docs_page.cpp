@@ -55,7 +55,7 @@ std::string plain(std::string line)
     const auto close = middle == std::string::npos ? middle : line.find(')', middle);
     if (close == std::string::npos || line.find('[', at + 1) < middle) continue;
     const auto text = line.substr(at + 1, middle - at - 1), address = line.substr(middle + 2, close - middle - 2);
-    line.replace(at, close + 1 - at, text + " (" + address + ")");
+    line.replace(at, close + 1 - at, fmt::format("{} ({})", text, address));
   }
   for (auto at = line.find("\\ref "); at != std::string::npos; at = line.find("\\ref ", at + 1)) {
     const auto open = line.find('"', at), close = open == std::string::npos ? open : line.find('"', open + 1);

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <exception>
 #include <functional>
 
 namespace {
@@ -213,9 +215,7 @@ int run_work(const command_line& line)
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv)
+int run_command_line(int argc, char** argv)
 {
   command_line line;
   define(line);
@@ -248,4 +248,20 @@ int main(int argc, char** argv)
     return 0;
   };
   return run_work(line);
+}
+
+}  // namespace
+
+// What a command meant to catch it does; anything else that escapes is our failure, said in one
+// line rather than by std::terminate.
+int main(int argc, char** argv)
+{
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "asynclab: internal error: %s\n", error.what());
+  } catch (...) {
+    std::fprintf(stderr, "asynclab: internal error\n");
+  }
+  return 1;
 }

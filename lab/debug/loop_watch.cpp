@@ -17,7 +17,7 @@ namespace asio = boost::asio;
 namespace lab::debug {
 
 struct loop_watch::state {
-  explicit state(asio::any_io_executor loop) : executor(loop), timer(std::move(loop)) {}
+  explicit state(const asio::any_io_executor& loop) : executor(loop), timer(loop) {}
 
   asio::any_io_executor executor;
   asio::steady_timer timer;
@@ -42,7 +42,7 @@ asio::awaitable<void> beat_until_stopped(loop_watch::state* watch)
 
 }  // namespace
 
-loop_watch::loop_watch(asio::any_io_executor loop)
+loop_watch::loop_watch(const asio::any_io_executor& loop)
 {
   if (!on()) return;
   state_ = std::make_unique<state>(loop);

@@ -24,7 +24,7 @@ namespace lab::debug {
 class loop_watch {
  public:
   struct state;
-  explicit loop_watch(boost::asio::any_io_executor loop);
+  explicit loop_watch(const boost::asio::any_io_executor& loop);
   ~loop_watch();
   loop_watch(const loop_watch&) = delete;
   loop_watch& operator=(const loop_watch&) = delete;

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
 #include <type_traits>
 
 namespace lab::debug {
@@ -26,8 +25,9 @@ const void* current_sequence()
   using strand_calls = boost::asio::detail::call_stack<strand_impl>;
   static_assert(std::is_standard_layout_v<strand_calls::context>);
   if (const unsigned char* context = strand_calls::top()) {
-    strand_impl* strand = nullptr;
-    std::memcpy(&strand, context, sizeof strand);  // the context's first member: its key
+    // The context's first member, its key (a standard-layout object and its first member share
+    // their address).
+    strand_impl* const strand = *reinterpret_cast<strand_impl* const*>(context);
     if (strand_calls::contains(strand) == context) return strand;
   }
   thread_local const char this_thread = 0;

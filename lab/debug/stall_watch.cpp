@@ -16,6 +16,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace lab::debug {
@@ -120,7 +121,7 @@ struct stall_watch::state {
         }
         const auto due = watch_clock::time_point(watch_clock::duration(sampled_from)) + period;
         const auto late = ended ? watch_clock::time_point(watch_clock::duration(gap_to.load())) - due : now - due;
-        name_later(std::chrono::duration_cast<std::chrono::nanoseconds>(late), std::move(stack));
+        name_later(std::chrono::duration_cast<std::chrono::nanoseconds>(late), std::exchange(stack, {}));
         sampled_from = 0;
       }
       if (stopping) return;
