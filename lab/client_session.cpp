@@ -73,7 +73,7 @@ asio::awaitable<void> connection::close()
 // [close]
 
 client_session::client_session(asio::any_io_executor executor, tcp::endpoint server, std::string goodbye)
-    : executor_(std::move(executor)), server_(server), goodbye_(std::move(goodbye))
+    : executor_(std::move(executor)), server_(std::move(server)), goodbye_(std::move(goodbye))
 {
 }
 
