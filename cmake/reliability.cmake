@@ -28,12 +28,13 @@ function(asynclab_add_cli_checks stem)
     add_test(NAME "${stem}/cli/${name}" COMMAND lesson_cli_check $<TARGET_FILE:lesson_${stem}> ${check})
     set_tests_properties("${stem}/cli/${name}" PROPERTIES LABELS "lesson;cli;${stem}" TIMEOUT 900)
   endforeach()
-  # The largest run proves a bound on time, which a sanitizer's slowdown only blurs: the sanitizer
-  # presets leave it out (CMakePresets.json), and run the other checks.
+  # The largest run proves a bound on time, which a sanitizer's slowdown only blurs, and the checks
+  # labelled `text` read what a lesson prints: the sanitizer presets leave both out
+  # (CMakePresets.json), and run the other checks.
   set_property(TEST "${stem}/cli/largest" APPEND PROPERTY LABELS largest)
   add_test(NAME "${stem}/cli/prediction and width"
     COMMAND ${CMAKE_COMMAND} -DLESSON=$<TARGET_FILE:lesson_${stem}> -P ${PROJECT_SOURCE_DIR}/cmake/scripts/lesson_predictions.cmake)
-  set_tests_properties("${stem}/cli/prediction and width" PROPERTIES LABELS "lesson;cli;${stem}" TIMEOUT 900)
+  set_tests_properties("${stem}/cli/prediction and width" PROPERTIES LABELS "lesson;cli;${stem};text" TIMEOUT 900)
 endfunction()
 
 # After the last lesson: the checks that look at every lesson together.
@@ -45,9 +46,9 @@ function(asynclab_add_lesson_set_checks)
   endforeach()
   add_test(NAME "lessons/the right answer is not always in the same place"
     COMMAND ${CMAKE_COMMAND} "-DLESSONS=${executables}" -P ${PROJECT_SOURCE_DIR}/cmake/scripts/answer_places.cmake)
-  set_tests_properties("lessons/the right answer is not always in the same place" PROPERTIES LABELS "lesson;cli")
+  set_tests_properties("lessons/the right answer is not always in the same place" PROPERTIES LABELS "lesson;cli;text")
   add_test(NAME "lessons/every lesson fits an 80x24 terminal"
     COMMAND bash ${PROJECT_SOURCE_DIR}/tests/lessons_in_80_columns.sh ${executables})
   set_tests_properties("lessons/every lesson fits an 80x24 terminal" PROPERTIES
-    LABELS "lesson;cli" TIMEOUT 900 SKIP_RETURN_CODE 77)
+    LABELS "lesson;cli;text" TIMEOUT 900 SKIP_RETURN_CODE 77)
 endfunction()
