@@ -15,14 +15,15 @@ check_cxx_compiler_flag(-Wno-tsan has_wno_tsan)  # g++ 12 warns that TSan ignore
 set(ASYNCLAB_SANITIZER_FLAGS_address -fsanitize=address -fno-omit-frame-pointer)
 set(ASYNCLAB_SANITIZER_FLAGS_thread -fsanitize=thread)
 
-# What an undefined program is built with: -O1 -g1 (line tables: the report names each frame's
-# file and line, and the code is still what runs; full debug information only costs compile time),
+# What an undefined program is built with: -O0 -g1 (line tables: the report names each frame's
+# file and line; the program is small and runs once, so optimising it or full debug information
+# would only cost compile time, and unoptimised code keeps every access the sanitizer checks),
 # and its sanitizer, which a sanitizer build already has.
 function(asynclab_undefined_flags target sanitizer)
   target_link_libraries(${target} PRIVATE asynclab_asio)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
   asynclab_warnings(${target})
-  target_compile_options(${target} PRIVATE -O1 -g1)
+  target_compile_options(${target} PRIVATE -O0 -g1)
   if(NOT ASYNCLAB_SANITIZER)
     target_compile_options(${target} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
     target_link_options(${target} PRIVATE ${ASYNCLAB_SANITIZER_FLAGS_${sanitizer}})
