@@ -54,9 +54,8 @@ outcome solution(const scenario& scenario, const lab::instruments& with = {});
 /// Where the memory of one request is judged: at a page (4 KiB), the unit in which a thread's
 /// stack becomes resident memory. Sanitizers add to every byte the program touches
 /// (AddressSanitizer's redzones and quarantine, ThreadSanitizer's shadow, several bytes per byte),
-/// so their builds judge at four and at eight pages. Measured with 1,000 requests: a coroutine
-/// holds about 1.3 KiB in a plain build, 8 under AddressSanitizer and 6 under ThreadSanitizer; a
-/// thread 8.6 KiB, 38 to 56, and 845.
+/// so their builds judge at four and at eight pages: under AddressSanitizer a waiting coroutine
+/// comes close to two pages, and a waiting thread holds several times four.
 #if defined(__SANITIZE_THREAD__)
 constexpr long long page_bytes = 8 * 4096;
 #elif defined(__SANITIZE_ADDRESS__)
