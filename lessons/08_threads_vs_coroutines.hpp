@@ -55,7 +55,7 @@ outcome solution(const scenario& scenario, const lab::instruments& with = {});
 /// stack becomes resident memory. Sanitizers add to every byte the program touches
 /// (AddressSanitizer's redzones and quarantine, ThreadSanitizer's shadow, several bytes per byte),
 /// so their builds judge at four and at eight pages: under AddressSanitizer a waiting coroutine
-/// comes close to two pages, and a waiting thread holds several times four.
+/// comes close to two pages, and a waiting thread several times four.
 #if defined(__SANITIZE_THREAD__)
 constexpr long long page_bytes = 8 * 4096;
 #elif defined(__SANITIZE_ADDRESS__)
